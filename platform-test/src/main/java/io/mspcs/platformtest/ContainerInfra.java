@@ -1,0 +1,75 @@
+package io.mspcs.platformtest;
+
+import io.mspcs.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.kafka.KafkaContainer;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+
+/** For developers with Docker: the same infrastructure from Testcontainers images. CI never uses it. */
+final class ContainerInfra {
+
+    private ContainerInfra() {
+    }
+
+    static Infra start() {
+        PostgreSQLContainer<?> postgres = new PostgreSQLContainer<>("postgres:15")
+                .withCommand("postgres", "-c", "wal_level=logical", "-c", "max_replication_slots=20",
+                        "-c", "max_wal_senders=20", "-c", "max_connections=300", "-c", "fsync=off");
+        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+        postgres.start();
+        kafka.start();
+        createTopics(kafka.getBootstrapServers());
+        return Infra.of(new ContainerPostgres(postgres), kafka::getBootstrapServers);
+    }
+
+    private static void createTopics(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(Topics.all().stream().map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("topics not created", e);
+        }
+    }
+
+    /** In a throwaway container the superuser owns everything, so no per-service roles are needed. */
+    private record ContainerPostgres(PostgreSQLContainer<?> container) implements PostgresEndpoint {
+
+        @Override
+        public String host() {
+            return container.getHost();
+        }
+
+        @Override
+        public int port() {
+            return container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT);
+        }
+
+        @Override
+        public void ensureDatabase(String database, String service) {
+            try (var connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
+                    container.getPassword()); var statement = connection.createStatement()) {
+                var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+                if (!exists.next()) {
+                    statement.execute("create database " + database);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("database " + database + " not created", e);
+            }
+        }
+
+        @Override
+        public String user(String service) {
+            return container.getUsername();
+        }
+
+        @Override
+        public String password() {
+            return container.getPassword();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.mspcs.platformtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mspcs.contracts.EventCodec;
+
+import java.io.IOException;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads what a service appended to its outbox, in commit order, for one tenant. */
+public final class OutboxRows {
+
+    private OutboxRows() {
+    }
+
+    public record Row(String type, String partitionKey, String correlationId, UUID causationId, JsonNode envelope) {
+    }
+
+    public static List<Row> of(String service, UUID tenantId) {
+        PostgresEndpoint pg = Infra.shared().pg();
+        String sql = """
+                select type, partition_key, correlation_id, causation_id, payload::text from outbox_event
+                where tenant_id = ? order by timestamp, xmin::text::bigint, id""";
+        try (var connection = DriverManager.getConnection(pg.jdbcUrl(service + "_test"), pg.user(service), pg.password());
+             var statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, tenantId);
+            List<Row> rows = new ArrayList<>();
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(result.getString(1), result.getString(2), result.getString(3),
+                            result.getObject(4, UUID.class), EventCodec.mapper().readTree(result.getString(5))));
+                }
+            }
+            return rows;
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("outbox of " + service + " not readable", e);
+        }
+    }
+
+    public static List<Row> of(String service, UUID tenantId, String type) {
+        return of(service, tenantId).stream().filter(row -> row.type().equals(type)).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package io.mspcs.segmentation.domain;
+
+public enum ClientStatus {
+    ACTIVE, CHURNED
+}
