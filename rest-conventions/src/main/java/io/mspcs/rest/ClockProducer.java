@@ -1,4 +1,4 @@
-package io.mspcs.outbox;
+package io.mspcs.rest;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -1,0 +1,32 @@
+package io.mspcs.gateway.rest;
+
+import io.mspcs.contracts.EventCodec;
+import io.mspcs.rest.CorrelationId;
+import io.mspcs.rest.Problem;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.List;
+
+/** The gateway's own errors, in the same problem+json shape the services use (gateway.md §8). */
+public final class ProblemResponses {
+
+    static final String CORRELATION_KEY = "correlationId";
+
+    private ProblemResponses() {
+    }
+
+    public static void send(RoutingContext context, int status, String slug, String title, String detail) {
+        Object correlationId = context.get(CORRELATION_KEY);
+        Problem problem = new Problem("/problems/" + slug, title, status, detail, context.request().path(), List.of(),
+                correlationId == null ? null : correlationId.toString());
+        var response = context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        if (correlationId != null) {
+            response.putHeader(CorrelationId.HEADER, correlationId.toString());
+        }
+        try {
+            response.end(EventCodec.mapper().writeValueAsString(problem));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            response.end();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.mspcs.gateway.rest;
+
+import io.mspcs.platformtest.PlatformTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasKey;
+
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
+@WithTestResource(UpstreamStub.class)
+class GatewayRoutingComponentTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    private String tenants() {
+        // the injected URL carries the management root path (/q); the platform API sits beside it
+        return "http://" + management.getHost() + ":" + management.getPort() + "/platform/v1/tenants";
+    }
+
+    private record Tenant(String tenantId, String apiKey) {
+    }
+
+    private Tenant provisionTenant() {
+        var created = given().contentType(ContentType.JSON).header("X-Operator-Secret", "test-operator-secret")
+                .body(Map.of("name", "Demo MSP", "apiKey", Map.of("name", "psa", "scopes", List.of("clients:read", "clients:write"))))
+                .post(tenants()).then().statusCode(201)
+                .body("apiKey", matchesPattern("^csk_test_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}$"))
+                .extract();
+        return new Tenant(created.path("tenantId"), created.path("apiKey"));
+    }
+
+    @Test
+    void refusesARequestWithoutCredentials() {
+        given().get("/api/v1/clients").then()
+                .statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("X-Api-Key"))
+                .body("type", equalTo("/problems/unauthenticated"));
+    }
+
+    @Test
+    void refusesUnknownAndMalformedKeysAlike() {
+        given().header("X-Api-Key", "csk_test_AAAAAAAA_" + "B".repeat(32)).get("/api/v1/clients").then()
+                .statusCode(401).body("type", equalTo("/problems/invalid-credentials"));
+        given().header("X-Api-Key", "not-a-key").get("/api/v1/clients").then()
+                .statusCode(401).body("type", equalTo("/problems/invalid-credentials"));
+    }
+
+    @Test
+    void refusesTwoCredentialsAtOnce() {
+        given().header("X-Api-Key", provisionTenant().apiKey()).header("Authorization", "Bearer x")
+                .get("/api/v1/clients").then().statusCode(400).body("type", equalTo("/problems/ambiguous-credentials"));
+    }
+
+    @Test
+    void refusesTenantCreationWithoutTheOperatorSecret() {
+        given().contentType(ContentType.JSON).body(Map.of("name", "X", "apiKey", Map.of("scopes", List.of("clients:read"))))
+                .post(tenants()).then().statusCode(401);
+    }
+
+    @Test
+    void forwardsWithTheKeysTenantAndStripsForgedIdentity() {
+        Tenant tenant = provisionTenant();
+        ValidatableResponse forwarded = given().header("X-Api-Key", tenant.apiKey())
+                .header("X-Tenant-Id", UUID.randomUUID().toString()).header("X-Gateway-Token", "forged")
+                .header("X-Correlation-Id", "corr-gateway-test-1")
+                .contentType(ContentType.JSON).body("{\"source\":\"connectwise\",\"items\":[]}")
+                .post("/api/v1/clients/bulk?dryRun=false").then()
+                .statusCode(201).header("X-Upstream", "stub").header("X-Correlation-Id", "corr-gateway-test-1");
+        forwarded.body("method", equalTo("POST"))
+                .body("uri", equalTo("/api/v1/clients/bulk?dryRun=false"))
+                .body("body", equalTo("{\"source\":\"connectwise\",\"items\":[]}"))
+                .body("headers.'x-tenant-id'", equalTo(tenant.tenantId()))
+                .body("headers.'x-gateway-token'", equalTo(UpstreamStub.GATEWAY_TOKEN))
+                .body("headers.'x-principal-type'", equalTo("INTEGRATION"))
+                .body("headers.'x-correlation-id'", equalTo("corr-gateway-test-1"))
+                .body("headers", not(hasKey("x-api-key")))
+                .body("headers", hasKey("x-received-at"));
+    }
+
+    @Test
+    void routesBySegmentUnderAClientAndRefusesUnknownSegments() {
+        Tenant tenant = provisionTenant();
+        String client = UUID.randomUUID().toString();
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/clients/" + client + "/dmi").then()
+                .statusCode(201).body("uri", equalTo("/api/v1/clients/" + client + "/dmi"));
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/clients/" + client + "/nothing-here").then()
+                .statusCode(404).contentType("application/problem+json").body("type", equalTo("/problems/not-found"));
+    }
+
+    @Test
+    void answersUnavailableWhenTheServiceCannotBeReached() {
+        given().header("X-Api-Key", provisionTenant().apiKey()).get("/api/v1/initiatives/" + UUID.randomUUID()).then()
+                .statusCode(503).header("Retry-After", "5").body("type", equalTo("/problems/upstream-unavailable"));
+    }
+
+    @Test
+    void tellsTheCallerWhoItIs() {
+        Tenant tenant = provisionTenant();
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/me").then()
+                .statusCode(200).body("tenantId", equalTo(tenant.tenantId())).body("type", equalTo("INTEGRATION"));
+    }
+}
