@@ -1,0 +1,196 @@
+package io.mspcs.e2e;
+
+import io.mspcs.contracts.EventCodec;
+import io.mspcs.contracts.EventTypes;
+import io.mspcs.contracts.Topics;
+import io.mspcs.platformtest.EventPublisher;
+import io.mspcs.platformtest.Infra;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The first closed loop through real processes, PostgreSQL, Debezium and Kafka: a client registered over the
+ * gateway, a DMI drop, and — with no human in the path — a remediation CTA and remediation initiatives at the head
+ * of the roadmap, all carrying the correlation id of the request that recorded the drop.
+ */
+class ClosedLoopIT {
+
+    private static final Duration CHAIN = Duration.ofSeconds(30);
+    private static PlatformProcesses platform;
+    private static EventLog events;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = PlatformProcesses.start();
+        events = new EventLog(Infra.shared().kafka().bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (events != null) {
+            events.close();
+        }
+        if (platform != null) {
+            platform.close();
+        }
+    }
+
+    private record Tenant(String id, String apiKey) {
+        RequestSpecification api() {
+            return RestAssured.given().baseUri(platform.gatewayUrl()).header("X-Api-Key", apiKey)
+                    .contentType(ContentType.JSON).accept(ContentType.JSON);
+        }
+    }
+
+    private static Tenant newTenant() {
+        var created = RestAssured.given().baseUri(platform.gatewayManagementUrl()).contentType(ContentType.JSON)
+                .header("X-Operator-Secret", PlatformProcesses.OPERATOR_SECRET)
+                .body(Map.of("name", "E2E MSP", "apiKey", Map.of("name", "psa", "scopes",
+                        List.of("clients:read", "clients:write", "signals:write", "health:read", "ctas:read", "roadmap:read"))))
+                .post("/platform/v1/tenants").then().statusCode(201).extract();
+        return new Tenant(created.path("tenantId"), created.path("apiKey"));
+    }
+
+    private static String registerClient(Tenant tenant, String externalId) {
+        return tenant.api().body(Map.of("source", "connectwise", "items", List.of(Map.of("externalId", externalId,
+                        "name", "Harbor Dental " + externalId, "mrr", Map.of("amount", "4200.00", "currency", "USD"),
+                        "fiscalYearEndMonth", 12))))
+                .post("/api/v1/clients/bulk").then().statusCode(200).body("items[0].status", equalTo("CREATED"))
+                .extract().path("items[0].clientId");
+    }
+
+    private static Map<String, Object> coverage(double mfa, double backup) {
+        return Map.of("items", List.of(Map.of("insightCode", "MFA", "coverage", mfa),
+                Map.of("insightCode", "ENDPOINT_PROTECTION", "coverage", 0.97),
+                Map.of("insightCode", "PATCH_COMPLIANCE", "coverage", 0.93),
+                Map.of("insightCode", "BACKUP_SUCCESS", "coverage", backup),
+                Map.of("insightCode", "EMAIL_SECURITY", "coverage", 0.92)));
+    }
+
+    /** Health learns the client from ClientRegistered; until then the client is unknown there (404). */
+    private static void recordCoverage(Tenant tenant, String clientId, Map<String, Object> body, String correlationId) {
+        await().atMost(CHAIN).until(() -> tenant.api().header("X-Correlation-Id", correlationId).body(body)
+                .post("/api/v1/clients/" + clientId + "/dmi/coverage").statusCode() != 404);
+    }
+
+    private static int countItems(Tenant tenant, String path) {
+        return tenant.api().get(path).then().statusCode(200).extract().path("items.size()");
+    }
+
+    @Test
+    void aDmiDropBecomesOneRemediationCtaAndRemediationInitiativesCarryingOneCorrelationId() {
+        Tenant tenant = newTenant();
+        String clientId = registerClient(tenant, "19283");
+        recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
+        String correlationId = "e2e-drop-" + UUID.randomUUID();
+        tenant.api().header("X-Correlation-Id", correlationId).body(coverage(0.55, 0.60))
+                .post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
+
+        await().atMost(CHAIN).untilAsserted(() -> {
+            assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/ctas")).isEqualTo(1);
+            assertThat(events.ofTenant(tenant.id(), EventTypes.ROADMAP_RESEQUENCED)).isNotEmpty();
+        });
+        var drop = single(tenant, EventTypes.DMI_DROPPED);
+        int gaps = drop.envelope().at("/data/topGaps").size();
+        await().atMost(CHAIN).untilAsserted(() ->
+                assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives")).isEqualTo(gaps));
+
+        tenant.api().get("/api/v1/clients/" + clientId + "/ctas").then()
+                .body("items[0].kind", equalTo("REMEDIATION")).body("items[0].reasonCode", equalTo("DMI_DROP"));
+        var ctaOpened = single(tenant, EventTypes.CTA_OPENED);
+        assertThat(ctaOpened.header("causationid")).isEqualTo(drop.header("id"));
+        for (String type : List.of(EventTypes.DMI_DROPPED, EventTypes.CTA_OPENED, EventTypes.INITIATIVE_CREATED,
+                EventTypes.ROADMAP_RESEQUENCED)) {
+            assertThat(events.ofTenant(tenant.id(), type)).as(type).isNotEmpty()
+                    .allSatisfy(event -> assertThat(event.header("correlationid")).isEqualTo(correlationId));
+        }
+        assertThat(events.ofTenant(tenant.id(), EventTypes.INITIATIVE_CREATED))
+                .extracting(e -> e.envelope().at("/data/healthLinks/0/insightCode").asText()).doesNotHaveDuplicates();
+        assertThat(drop.key()).isEqualTo(tenant.id() + ":" + clientId);
+    }
+
+    @Test
+    void redeliveredEventsInEitherOrderChangeNothing() {
+        Tenant tenant = newTenant();
+        String clientId = registerClient(tenant, "5501");
+        recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
+        tenant.api().body(coverage(0.50, 0.98)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
+        await().atMost(CHAIN).untilAsserted(() -> {
+            assertThat(events.ofTenant(tenant.id(), EventTypes.CTA_OPENED)).hasSize(1);
+            assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives")).isPositive();
+        });
+        var drop = single(tenant, EventTypes.DMI_DROPPED);
+        var ctaOpened = single(tenant, EventTypes.CTA_OPENED);
+        await().atMost(CHAIN).until(() -> events.consumedBeyond("roadmap-service", Topics.CADENCE, ctaOpened.partition(), ctaOpened.offset())
+                && events.consumedBeyond("roadmap-service", Topics.HEALTH, drop.partition(), drop.offset()));
+        int initiatives = countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives");
+
+        try (EventPublisher publisher = EventPublisher.forSharedInfra()) {
+            publisher.publish(EventCodec.parse(ctaOpened.value()));   // the CTA first this time,
+            publisher.publish(EventCodec.parse(drop.value()));        // then the drop again
+        }
+        List<EventLog.Event> replayed = events.ofTenant(tenant.id());
+        await().atMost(CHAIN).until(() -> {
+            var again = events.ofTenant(tenant.id(), EventTypes.DMI_DROPPED);
+            var ctaAgain = events.ofTenant(tenant.id(), EventTypes.CTA_OPENED);
+            return again.size() == 2 && ctaAgain.size() == 2
+                    && events.consumedBeyond("cadence-service", Topics.HEALTH, again.get(1).partition(), again.get(1).offset())
+                    && events.consumedBeyond("roadmap-service", Topics.HEALTH, again.get(1).partition(), again.get(1).offset())
+                    && events.consumedBeyond("roadmap-service", Topics.CADENCE, ctaAgain.get(1).partition(), ctaAgain.get(1).offset());
+        });
+
+        assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/ctas")).isEqualTo(1);
+        assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives")).isEqualTo(initiatives);
+        assertThat(events.ofTenant(tenant.id())).as("no event caused by the redeliveries").hasSize(replayed.size());
+    }
+
+    @Test
+    void badRequestsAnswerProblemJsonAndWriteNothing() {
+        Tenant tenant = newTenant();
+        String clientId = registerClient(tenant, "7001");
+        recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
+        int snapshots = countItems(tenant, "/api/v1/clients/" + clientId + "/dmi/snapshots");
+
+        tenant.api().body("{\"items\": [").post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
+                .statusCode(400).contentType("application/problem+json").body("type", equalTo("/problems/malformed-json"));
+        tenant.api().body(coverage(0.5, 0.5)).post("/api/v1/clients/" + UUID.randomUUID() + "/dmi/coverage").then()
+                .statusCode(404).contentType("application/problem+json");
+        tenant.api().body(Map.of("items", List.of(Map.of("insightCode", "MFA", "coverage", 1.5))))
+                .post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
+                .statusCode(400).contentType("application/problem+json");
+
+        assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/dmi/snapshots")).isEqualTo(snapshots);
+        tenant.api().get("/api/v1/clients/" + clientId + "/dmi").then().statusCode(200)
+                .body("insights.find { it.code == 'MFA' }.coverage", equalTo(0.9f));
+    }
+
+    @Test
+    void aTenantNeverSeesAnotherTenantsClient() {
+        Tenant owner = newTenant();
+        String clientId = registerClient(owner, "8001");
+        Tenant other = newTenant();
+
+        other.api().get("/api/v1/clients/" + clientId).then().statusCode(404).contentType("application/problem+json");
+        other.api().body(coverage(0.1, 0.1)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(404);
+        RestAssured.given().baseUri(platform.gatewayUrl()).get("/api/v1/clients/" + clientId).then().statusCode(401);
+    }
+
+    private static EventLog.Event single(Tenant tenant, String type) {
+        List<EventLog.Event> found = events.ofTenant(tenant.id(), type);
+        assertThat(found).as(type).hasSize(1);
+        return found.get(0);
+    }
+}
