@@ -1,0 +1,42 @@
+package io.mspcs.platformtest;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The layering every service keeps (architecture.md §4, §12): domain logic is plain Java, and business time
+ * comes from the injected clock, never from the system.
+ */
+public final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    public static void check(String basePackage) {
+        JavaClasses main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(basePackage);
+        domainIsPlainJava().check(main);
+        timeComesFromTheClock().check(main);
+    }
+
+    static ArchRule domainIsPlainJava() {
+        return noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta.persistence..",
+                        "io.smallrye.mutiny..", "com.fasterxml.jackson..", "org.hibernate..", "io.vertx..",
+                        "jakarta.ws.rs..", "jakarta.enterprise..")
+                .because("domain rules are plain Java, tested without frameworks");
+    }
+
+    static ArchRule timeComesFromTheClock() {
+        return noClasses().should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .because("tests move the injected Clock; the system clock would escape them");
+    }
+}
