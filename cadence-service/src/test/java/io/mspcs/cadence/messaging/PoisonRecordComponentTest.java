@@ -1,0 +1,87 @@
+package io.mspcs.cadence.messaging;
+
+import io.mspcs.cadence.support.Consumed;
+import io.mspcs.cadence.support.TestEvents;
+import io.mspcs.contracts.EventTypes;
+import io.mspcs.contracts.KafkaHeaders;
+import io.mspcs.contracts.Topics;
+import io.mspcs.platformtest.EventPublisher;
+import io.mspcs.platformtest.Infra;
+import io.mspcs.platformtest.MutableClock;
+import io.mspcs.platformtest.OutboxRows;
+import io.mspcs.platformtest.PlatformTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** events.md §2: a record that can never be processed goes to the dead-letter topic, and the consumer goes on. */
+@QuarkusTest
+@WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "cadence"))
+class PoisonRecordComponentTest {
+
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void deadLettersARecordThatIsNotJsonAndKeepsProcessingLaterRecords() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        String key = tenant + ":" + client;
+        clock.set(Instant.parse("2026-11-20T14:03:13.112Z"));
+
+        try (EventPublisher publisher = EventPublisher.forSharedInfra()) {
+            publisher.publishRaw(Topics.HEALTH, key, "{this is not json", null);
+            publisher.publish(TestEvents.dmiDropped(tenant, client, UUID.randomUUID(), 74.0, 61.5, "C",
+                    Instant.parse("2026-11-20T14:03:12.481Z"), "corr-after-poison"));
+        }
+
+        await().atMost(Consumed.PATIENCE)
+                .until(() -> OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).size() == 1);
+        ConsumerRecord<String, String> dead = awaitDeadLetter(key);
+        assertThat(dead.value()).isEqualTo("{this is not json");
+        assertThat(header(dead, KafkaHeaders.DLQ_CONSUMER)).contains("cadence-service.health-events");
+    }
+
+    private static ConsumerRecord<String, String> awaitDeadLetter(String key) {
+        String dlq = Topics.deadLetter(Topics.HEALTH);
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.shared().kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(dlq, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+            await().atMost(Consumed.PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> key.equals(r.key()));
+            });
+            return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        }
+    }
+
+    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,115 @@
+package io.mspcs.cadence.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mspcs.contracts.EventCodec;
+import io.mspcs.contracts.EventEnvelope;
+import io.mspcs.contracts.EventTypes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Events as segmentation and health publish them, built from the contract examples with the fields a test needs
+ * changed, so every event a test feeds in has the full producer shape.
+ */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    public static EventEnvelope dmiDropped(UUID tenant, UUID client, UUID snapshot, double previousDmi, double dmi,
+                                           String segment, Instant time, String correlationId) {
+        ObjectNode data = example("health/DmiDropped");
+        data.put("clientId", client.toString());
+        data.put("snapshotId", snapshot.toString());
+        data.put("previousDmi", previousDmi);
+        data.put("dmi", dmi);
+        data.put("delta", dmi - previousDmi);
+        if (segment == null) {
+            data.putNull("segment");
+        } else {
+            data.put("segment", segment);
+        }
+        return envelope("/cs/health-service", EventTypes.DMI_DROPPED, time, tenant, client, correlationId, data);
+    }
+
+    public static EventEnvelope dmiMeasured(UUID tenant, UUID client, double dmi, Instant time) {
+        ObjectNode data = example("health/DmiMeasured");
+        data.put("clientId", client.toString());
+        data.put("snapshotId", UUID.randomUUID().toString());
+        data.put("dmi", dmi);
+        data.put("measuredAt", time.toString());
+        return envelope("/cs/health-service", EventTypes.DMI_MEASURED, time, tenant, client, "corr-measured", data);
+    }
+
+    public static EventEnvelope clientRegistered(UUID tenant, UUID client, String name, String status, Instant time) {
+        ObjectNode data = example("segmentation/ClientRegistered");
+        data.put("clientId", client.toString());
+        data.put("name", name);
+        data.put("status", status);
+        data.put("registeredAt", time.toString());
+        return envelope("/cs/segmentation-service", EventTypes.CLIENT_REGISTERED, time, tenant, client, "corr-reg", data);
+    }
+
+    public static EventEnvelope segmentAssigned(UUID tenant, UUID client, String segment, Instant time) {
+        ObjectNode data = example("segmentation/SegmentAssigned");
+        data.put("clientId", client.toString());
+        data.put("segment", segment);
+        data.put("computedSegment", segment);
+        return envelope("/cs/segmentation-service", EventTypes.SEGMENT_ASSIGNED, time, tenant, client, "corr-seg", data);
+    }
+
+    public static EventEnvelope segmentChanged(UUID tenant, UUID client, String from, String to, Instant time) {
+        ObjectNode data = example("segmentation/SegmentChanged");
+        data.put("clientId", client.toString());
+        data.put("from", from);
+        data.put("to", to);
+        data.put("computedSegment", to);
+        data.put("changedAt", time.toString());
+        return envelope("/cs/segmentation-service", EventTypes.SEGMENT_CHANGED, time, tenant, client, "corr-seg", data);
+    }
+
+    /** The owner map has only {@code role}, owned by {@code member} with {@code backup}. */
+    public static EventEnvelope ownerAssigned(UUID tenant, UUID client, String role, UUID member, UUID backup,
+                                              Instant assignedAt) {
+        ObjectNode data = example("segmentation/OwnerAssigned");
+        data.put("clientId", client.toString());
+        data.put("role", role);
+        data.put("memberId", member.toString());
+        data.putNull("previousMemberId");
+        data.put("backupMemberId", backup == null ? null : backup.toString());
+        data.put("assignedAt", assignedAt.toString());
+        ObjectNode owners = data.putObject("owners");
+        ObjectNode owner = owners.putObject(role);
+        owner.put("memberId", member.toString());
+        owner.put("backupMemberId", backup == null ? null : backup.toString());
+        return envelope("/cs/segmentation-service", EventTypes.OWNER_ASSIGNED, assignedAt, tenant, client, "corr-own", data);
+    }
+
+    /** The same fact under a new event id, as a producer retry after a lost commit would publish it. */
+    public static EventEnvelope withNewId(EventEnvelope event) {
+        return EventEnvelope.of(UUID.randomUUID(), event.source(), event.type(), event.time(), event.subject(),
+                event.tenantId(), event.correlationId(), event.causationId(), event.data());
+    }
+
+    private static EventEnvelope envelope(String source, String type, Instant time, UUID tenant, UUID client,
+                                          String correlationId, JsonNode data) {
+        return EventEnvelope.of(UUID.randomUUID(), source, type, time, client.toString(), tenant, correlationId, null, data);
+    }
+
+    private static ObjectNode example(String name) {
+        String path = "/events/" + name + ".v1.example.json";
+        try (InputStream in = TestEvents.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("no contract example " + path);
+            }
+            return (ObjectNode) EventCodec.mapper().readTree(in).get("data").deepCopy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
