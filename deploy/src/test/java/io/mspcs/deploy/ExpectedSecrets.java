@@ -1,0 +1,34 @@
+package io.mspcs.deploy;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Secrets the platform reads, with their keys. Production creates them before the first
+ * apply (deploy/README.md lists the same names; a test keeps the two in step); the dev overlay
+ * generates placeholders for all of them except the ingress certificate.
+ */
+final class ExpectedSecrets {
+
+    static final Map<String, Set<String>> ALL = all();
+    /** Not generated in dev either: issued by cert-manager or the platform team. */
+    static final Set<String> EXTERNAL_IN_DEV = Set.of("cs-gateway-tls");
+
+    private ExpectedSecrets() {
+    }
+
+    private static Map<String, Set<String>> all() {
+        Map<String, Set<String>> secrets = new LinkedHashMap<>();
+        secrets.put("cs-gateway-token", Set.of("token"));
+        secrets.put("cs-gateway-secrets", Set.of("operator-secret", "api-key-pepper"));
+        for (String app : Repo.APPS) {
+            secrets.put("cs-" + Repo.database(app) + "-db", Set.of("password"));
+        }
+        secrets.put("cs-relay-credentials", Set.of("segmentation-password", "health-password", "cadence-password",
+                "roadmap-password"));
+        secrets.put("cs-registry-push", Set.of(".dockerconfigjson"));
+        secrets.put("cs-gateway-tls", Set.of("tls.crt", "tls.key"));
+        return Map.copyOf(secrets);
+    }
+}
