@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads what a service appended to its outbox, in commit order, for one tenant. */
+/** Reads what a service appended to its outbox for one tenant: by transaction, then in insertion order (rows are never updated). */
 public final class OutboxRows {
 
     private OutboxRows() {
@@ -23,7 +23,7 @@ public final class OutboxRows {
         PostgresEndpoint pg = Infra.shared().pg();
         String sql = """
                 select type, partition_key, correlation_id, causation_id, payload::text from outbox_event
-                where tenant_id = ? order by timestamp, xmin::text::bigint, id""";
+                where tenant_id = ? order by xmin::text::bigint, ctid""";
         try (var connection = DriverManager.getConnection(pg.jdbcUrl(service + "_test"), pg.user(service), pg.password());
              var statement = connection.prepareStatement(sql)) {
             statement.setObject(1, tenantId);
