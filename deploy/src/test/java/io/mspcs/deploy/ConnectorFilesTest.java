@@ -37,7 +37,10 @@ class ConnectorFilesTest {
                     Map.entry("table.include.list", "public.outbox_event"),
                     Map.entry("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter"),
                     Map.entry("transforms.outbox.route.topic.replacement", "cs." + service + ".events"),
-                    Map.entry("transforms.outbox.table.expand.json.payload", "true"));
+                    // the envelope travels as the jsonb text itself: expanding it into a Connect struct fails on
+                    // payloads whose inferred schema differs from row to row
+                    Map.entry("transforms.outbox.table.expand.json.payload", "false"),
+                    Map.entry("value.converter", "org.apache.kafka.connect.storage.StringConverter"));
             problems.check(file.path("name").asText().equals("cs-" + service + "-outbox"), where, "name must be cs-" + service + "-outbox");
             expected.forEach((key, value) -> problems.check(value.equals(config.path(key).asText(null)), where,
                     key + " must be " + value + ", is " + config.path(key).asText(null)));

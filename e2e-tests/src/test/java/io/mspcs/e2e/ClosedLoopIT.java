@@ -138,11 +138,11 @@ class ClosedLoopIT {
                 && events.consumedBeyond("roadmap-service", Topics.HEALTH, drop.partition(), drop.offset()));
         int initiatives = countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives");
 
+        int eventsBefore = events.ofTenant(tenant.id()).size();
         try (EventPublisher publisher = EventPublisher.forSharedInfra()) {
             publisher.publish(EventCodec.parse(ctaOpened.value()));   // the CTA first this time,
             publisher.publish(EventCodec.parse(drop.value()));        // then the drop again
         }
-        List<EventLog.Event> replayed = events.ofTenant(tenant.id());
         await().atMost(CHAIN).until(() -> {
             var again = events.ofTenant(tenant.id(), EventTypes.DMI_DROPPED);
             var ctaAgain = events.ofTenant(tenant.id(), EventTypes.CTA_OPENED);
@@ -154,7 +154,8 @@ class ClosedLoopIT {
 
         assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/ctas")).isEqualTo(1);
         assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives")).isEqualTo(initiatives);
-        assertThat(events.ofTenant(tenant.id())).as("no event caused by the redeliveries").hasSize(replayed.size());
+        assertThat(events.ofTenant(tenant.id()).size()).as("only the two redelivered records, no event caused by them")
+                .isEqualTo(eventsBefore + 2);
     }
 
     @Test

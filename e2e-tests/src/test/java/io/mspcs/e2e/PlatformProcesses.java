@@ -58,7 +58,7 @@ final class PlatformProcesses implements AutoCloseable {
         for (String service : SERVICES) {
             databases.put(service, service + "_e2e");
         }
-        databases.forEach(pg::ensureDatabase);
+        databases.forEach((service, database) -> pg.ensureDatabase(database, service));
         pg.ensureDatabase("gateway_e2e", "gateway");
 
         for (String service : SERVICES) {

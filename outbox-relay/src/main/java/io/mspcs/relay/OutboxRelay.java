@@ -4,6 +4,7 @@ import io.debezium.engine.ChangeEvent;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.Header;
 import io.debezium.engine.format.Json;
+import io.debezium.engine.format.SimpleString;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * Relays outbox rows to Kafka with one embedded Debezium engine per service database: the connector files'
- * Postgres connector and outbox EventRouter, then an idempotent {@code acks=all} producer. A batch is marked
+ * Postgres connector and outbox EventRouter, with plain-string key, value (the jsonb envelope as written) and headers,
+ * then an idempotent {@code acks=all} producer. A batch is marked
  * processed only after Kafka acknowledged every record, so a crash re-sends (at least once) and never loses.
  */
 public final class OutboxRelay implements AutoCloseable {
@@ -72,7 +74,7 @@ public final class OutboxRelay implements AutoCloseable {
     public void start() {
         for (ConnectorConfig connector : connectors) {
             awaitPublication(connector);
-            DebeziumEngine<ChangeEvent<String, String>> engine = DebeziumEngine.create(Json.class, Json.class, Json.class)
+            DebeziumEngine<ChangeEvent<String, String>> engine = DebeziumEngine.create(SimpleString.class, SimpleString.class, Json.class)
                     .using(engineProperties(connector))
                     .notifying(this::relay)
                     .using((success, message, error) -> {
@@ -94,7 +96,7 @@ public final class OutboxRelay implements AutoCloseable {
             if (change.value() == null) {
                 continue; // deletes by the retention job are not events
             }
-            ProducerRecord<String, String> record = new ProducerRecord<>(change.destination(), unquote(change.key()), change.value());
+            ProducerRecord<String, String> record = new ProducerRecord<>(change.destination(), change.key(), change.value());
             for (Header<?> header : change.headers()) {
                 String value = header.getValue() == null ? null : unquote(header.getValue().toString());
                 if (value != null && !header.getKey().startsWith("__debezium")) {
@@ -116,9 +118,9 @@ public final class OutboxRelay implements AutoCloseable {
         committer.markBatchFinished();
     }
 
-    /** The Json format quotes string keys and header values ({@code "t:c"}); Kafka gets them plain. */
+    /** Headers only come in the Json format, which quotes string values ({@code "a"}); Kafka gets them plain. */
     static String unquote(String json) {
-        if (json == null || json.equals("null")) {
+        if (json.equals("null")) {
             return null;
         }
         if (json.length() >= 2 && json.startsWith("\"") && json.endsWith("\"")) {
@@ -130,7 +132,7 @@ public final class OutboxRelay implements AutoCloseable {
     private Properties engineProperties(ConnectorConfig connector) {
         Properties props = new Properties();
         connector.config().forEach((key, value) -> {
-            // The engine's Json format brings its own converters; Connect's belong to Kafka Connect only.
+            // The engine's formats bring their own converters; Connect's belong to Kafka Connect only.
             if (!key.contains("converter")) {
                 props.setProperty(key, value);
             }
