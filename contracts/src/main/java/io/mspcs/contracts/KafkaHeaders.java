@@ -7,7 +7,6 @@ public final class KafkaHeaders {
     public static final String TENANT_ID = "ce_tenantid";
     public static final String CORRELATION_ID = "ce_correlationid";
     public static final String CAUSATION_ID = "ce_causationid";
-    public static final String TRACEPARENT = "traceparent";
     public static final String DLQ_CONSUMER = "cs-dlq-consumer";
     public static final String DLQ_ATTEMPTS = "cs-dlq-attempts";
 

@@ -16,8 +16,4 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         Currency.getInstance(currency); // rejects codes that are not ISO-4217
         amount = amount.setScale(2, RoundingMode.UNNECESSARY);
     }
-
-    public static Money of(String amount, String currency) {
-        return new Money(new BigDecimal(amount), currency);
-    }
 }

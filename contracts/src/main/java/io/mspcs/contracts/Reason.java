@@ -8,8 +8,4 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reason(String code, String text, String ruleId, Integer ruleVersion, Integer modelVersion,
                      Map<String, Object> inputs) {
-
-    public static Reason of(String code, String text, Map<String, Object> inputs) {
-        return new Reason(code, text, null, null, null, inputs);
-    }
 }
