@@ -2,7 +2,7 @@ package io.mspcs.cadence.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mspcs.cadence.support.Consumed;
+import io.mspcs.platformtest.ConsumedEvents;
 import io.mspcs.cadence.support.TestEvents;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.contracts.EventEnvelope;
@@ -57,7 +57,7 @@ class DmiDropCtaComponentTest {
     }
 
     private static List<OutboxRows.Row> awaitRows(UUID tenant, String type, int count) {
-        await().atMost(Consumed.PATIENCE).until(() -> OutboxRows.of("cadence", tenant, type).size() >= count);
+        await().atMost(ConsumedEvents.PATIENCE).until(() -> OutboxRows.of("cadence", tenant, type).size() >= count);
         return OutboxRows.of("cadence", tenant, type);
     }
 
@@ -67,7 +67,7 @@ class DmiDropCtaComponentTest {
 
     private void publishAndAwait(EventEnvelope event) {
         publisher.publish(event);
-        Consumed.await(event.id());
+        ConsumedEvents.await("cadence", event.id());
     }
 
     @Test
@@ -189,7 +189,7 @@ class DmiDropCtaComponentTest {
                     DROP_TIME.plusSeconds(60L * i), "corr-repeat-" + i);
             publisher.publish(last);
         }
-        Consumed.await(last.id());
+        ConsumedEvents.await("cadence", last.id());
 
         String ctaId = OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).get(0).envelope().at("/data/ctaId").asText();
         assertThat(OutboxRows.of("cadence", tenant, EventTypes.CTA_UPDATED)).hasSize(51);

@@ -1,6 +1,7 @@
 package io.mspcs.cadence.messaging;
 
-import io.mspcs.cadence.support.Consumed;
+import io.mspcs.platformtest.ConsumedEvents;
+import io.mspcs.platformtest.DeadLetters;
 import io.mspcs.cadence.support.TestEvents;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.contracts.KafkaHeaders;
@@ -55,33 +56,10 @@ class PoisonRecordComponentTest {
                     Instant.parse("2026-11-20T14:03:12.481Z"), "corr-after-poison"));
         }
 
-        await().atMost(Consumed.PATIENCE)
+        await().atMost(ConsumedEvents.PATIENCE)
                 .until(() -> OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).size() == 1);
-        ConsumerRecord<String, String> dead = awaitDeadLetter(key);
+        ConsumerRecord<String, String> dead = DeadLetters.awaitRecord(Topics.deadLetter(Topics.HEALTH), key);
         assertThat(dead.value()).isEqualTo("{this is not json");
-        assertThat(header(dead, KafkaHeaders.DLQ_CONSUMER)).contains("cadence-service.health-events");
-    }
-
-    private static ConsumerRecord<String, String> awaitDeadLetter(String key) {
-        String dlq = Topics.deadLetter(Topics.HEALTH);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.shared().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(dlq, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            await().atMost(Consumed.PATIENCE).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> key.equals(r.key()));
-            });
-            return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
-        }
-    }
-
-    private static Optional<String> header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+        assertThat(DeadLetters.header(dead, KafkaHeaders.DLQ_CONSUMER)).contains("cadence-service.health-events");
     }
 }

@@ -1,6 +1,6 @@
 package io.mspcs.cadence.rest;
 
-import io.mspcs.cadence.support.Consumed;
+import io.mspcs.platformtest.ConsumedEvents;
 import io.mspcs.cadence.support.TestEvents;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.platformtest.EventPublisher;
@@ -42,7 +42,7 @@ class CtaApiComponentTest {
                         Instant.parse("2026-11-20T14:03:12.481Z"), "corr-api"));
             }
         }
-        await().atMost(Consumed.PATIENCE)
+        await().atMost(ConsumedEvents.PATIENCE)
                 .until(() -> OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).size() == clients.length);
         return OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).stream()
                 .map(row -> row.envelope().at("/data/ctaId").asText()).toArray(String[]::new);

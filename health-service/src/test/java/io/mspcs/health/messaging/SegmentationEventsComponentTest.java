@@ -1,9 +1,11 @@
 package io.mspcs.health.messaging;
 
+import io.mspcs.platformtest.ConsumedEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.contracts.Topics;
-import io.mspcs.health.support.DeadLetters;
+import io.mspcs.contracts.KafkaHeaders;
+import io.mspcs.platformtest.DeadLetters;
 import io.mspcs.health.support.HealthDatabase;
 import io.mspcs.health.support.SegmentationEvents;
 import io.mspcs.platformtest.EventPublisher;
@@ -50,7 +52,7 @@ class SegmentationEventsComponentTest {
 
         EventEnvelope registered = SegmentationEvents.clientRegistered(tenant, client, "Harbor Dental", REGISTERED);
         SegmentationEvents.publish(registered);
-        HealthDatabase.awaitConsumed(registered.id());
+        ConsumedEvents.await("health", registered.id());
 
         as(tenant).get(dmiPath(client)).then().statusCode(200)
                 .body("dmi", nullValue()).body("color", nullValue()).body("complete", equalTo(false))
@@ -67,13 +69,13 @@ class SegmentationEventsComponentTest {
         UUID client = UUID.randomUUID();
         EventEnvelope registered = SegmentationEvents.clientRegistered(tenant, client, "Harbor Dental", REGISTERED);
         SegmentationEvents.publish(registered);
-        HealthDatabase.awaitConsumed(registered.id());
+        ConsumedEvents.await("health", registered.id());
         Map<String, Object> first = HealthDatabase.clientRow(tenant, client);
 
         EventEnvelope replayed = SegmentationEvents.withNewId(
                 SegmentationEvents.clientRegistered(tenant, client, "Renamed Dental", REGISTERED.plusSeconds(60)));
         SegmentationEvents.publish(registered, replayed);
-        HealthDatabase.awaitConsumed(replayed.id());
+        ConsumedEvents.await("health", replayed.id());
 
         Map<String, Object> after = HealthDatabase.clientRow(tenant, client);
         assertThat(after).isEqualTo(first);
@@ -90,17 +92,17 @@ class SegmentationEventsComponentTest {
         EventEnvelope registered = SegmentationEvents.clientRegistered(tenant, client, "Harbor Dental", REGISTERED);
         EventEnvelope provisional = SegmentationEvents.segmentAssigned(tenant, client, "C", true, REGISTERED);
         SegmentationEvents.publish(registered, provisional);
-        HealthDatabase.awaitConsumed(provisional.id());
+        ConsumedEvents.await("health", provisional.id());
         assertBandProfile(tenant, client, "STANDARD");
 
         EventEnvelope changed = SegmentationEvents.segmentChanged(tenant, client, "C", "B", Instant.parse("2026-11-20T09:15:01Z"));
         SegmentationEvents.publish(changed);
-        HealthDatabase.awaitConsumed(changed.id());
+        ConsumedEvents.await("health", changed.id());
         assertBandProfile(tenant, client, "B");
 
         EventEnvelope older = SegmentationEvents.segmentAssigned(tenant, client, "D", false, Instant.parse("2026-06-01T00:00:00Z"));
         SegmentationEvents.publish(older);
-        HealthDatabase.awaitConsumed(older.id());
+        ConsumedEvents.await("health", older.id());
         assertBandProfile(tenant, client, "B");
         assertThat(HealthDatabase.clientRow(tenant, client)).containsEntry("segment", "B")
                 .containsEntry("segment_provisional", false);
@@ -112,12 +114,12 @@ class SegmentationEventsComponentTest {
         UUID client = UUID.randomUUID();
         EventEnvelope assigned = SegmentationEvents.segmentAssigned(tenant, client, "C", false, REGISTERED);
         SegmentationEvents.publish(assigned);
-        HealthDatabase.awaitConsumed(assigned.id());
+        ConsumedEvents.await("health", assigned.id());
         as(tenant).get(dmiPath(client)).then().statusCode(404);
 
         EventEnvelope registered = SegmentationEvents.clientRegistered(tenant, client, "Harbor Dental", REGISTERED);
         SegmentationEvents.publish(registered);
-        HealthDatabase.awaitConsumed(registered.id());
+        ConsumedEvents.await("health", registered.id());
 
         assertBandProfile(tenant, client, "C");
         assertThat(HealthDatabase.clientRow(tenant, client)).containsEntry("name", "Harbor Dental");
@@ -135,12 +137,12 @@ class SegmentationEventsComponentTest {
             publisher.publish(nameless);
             publisher.publish(next);
         }
-        HealthDatabase.awaitConsumed(next.id());
+        ConsumedEvents.await("health", next.id());
 
         as(tenant).get(dmiPath(client)).then().statusCode(200);
         as(tenant).get(dmiPath(broken)).then().statusCode(404);
         assertThat(HealthDatabase.clientRow(tenant, broken)).isNull();
-        assertThat(DeadLetters.awaitConsumerOf(Topics.deadLetter(Topics.SEGMENTATION), nameless.partitionKey()))
-                .isEqualTo(SegmentationEventsConsumer.NAME);
+        var dead = DeadLetters.awaitRecord(Topics.deadLetter(Topics.SEGMENTATION), nameless.partitionKey());
+        assertThat(DeadLetters.header(dead, KafkaHeaders.DLQ_CONSUMER)).contains(SegmentationEventsConsumer.NAME);
     }
 }

@@ -136,7 +136,7 @@ class DmiCoverageComponentTest {
         post(tenant, client, body(item("BACKUP_SUCCESS", 0.60)), "corr-backup-failure").statusCode(200)
                 .body("dmi", equalTo(63.61f)).body("color", equalTo("YELLOW"));
 
-        assertThat(HealthDatabase.outboxTypesInWriteOrder(tenant)).containsExactly(EventTypes.DMI_MEASURED,
+        assertThat(OutboxRows.of("health", tenant).stream().map(OutboxRows.Row::type).toList()).containsExactly(EventTypes.DMI_MEASURED,
                 EventTypes.DMI_MEASURED, EventTypes.DMI_MEASURED, EventTypes.DMI_DROPPED);
         List<OutboxRows.Row> rows = rows(tenant);
         rows.forEach(ContractAssertions::assertValid);
@@ -176,7 +176,7 @@ class DmiCoverageComponentTest {
         // E4 step 3: counted from the dropped snapshot now, a small recovery is a DmiMeasured only.
         post(tenant, client, body(Map.of("insightCode", "MFA", "coverage", 0.61))).statusCode(200)
                 .body("dmi", equalTo(65.28f));
-        assertThat(HealthDatabase.outboxTypesInWriteOrder(tenant)).hasSize(5).last().isEqualTo(EventTypes.DMI_MEASURED);
+        assertThat(OutboxRows.of("health", tenant).stream().map(OutboxRows.Row::type).toList()).hasSize(5).last().isEqualTo(EventTypes.DMI_MEASURED);
         as(tenant).get("/api/v1/clients/" + client + "/dmi/snapshots").then().statusCode(200)
                 .body("items.dmi", contains(65.28f, 63.61f, 71.83f, 76.56f))
                 .body("items.dropped", contains(false, true, false, false))

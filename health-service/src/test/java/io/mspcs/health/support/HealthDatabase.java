@@ -2,12 +2,10 @@ package io.mspcs.health.support;
 
 import io.mspcs.platformtest.Infra;
 import io.mspcs.platformtest.PostgresEndpoint;
-import org.awaitility.Awaitility;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,35 +15,13 @@ import java.util.UUID;
 /** Direct reads of health-service's test database, for what the API does not show. */
 public final class HealthDatabase {
 
-    public static final Duration PATIENCE = Duration.ofSeconds(20);
-
     private HealthDatabase() {
-    }
-
-    /**
-     * Waits until the segmentation consumer committed an event. One client's events keep their order on the topic,
-     * so once the last one is processed, everything published before it for that client is too.
-     */
-    public static void awaitConsumed(UUID eventId) {
-        Awaitility.await().atMost(PATIENCE).until(() -> !rows(
-                "select 1 from processed_event where event_id = ? and consumer = 'health-service.segmentation-events'",
-                eventId).isEmpty());
     }
 
     public static Map<String, Object> clientRow(UUID tenant, UUID client) {
         List<Map<String, Object>> rows = rows("select * from client_health where tenant_id = ? and client_id = ?",
                 tenant, client);
         return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    /**
-     * Event types of a tenant's outbox in write order. Events of one transaction share their {@code time} and
-     * transaction id, so platform-test's {@code OutboxRows} cannot order them; on this insert-only table the
-     * physical position ({@code ctid}) follows the inserts.
-     */
-    public static List<String> outboxTypesInWriteOrder(UUID tenant) {
-        return rows("select type from outbox_event where tenant_id = ? order by timestamp, xmin::text::bigint, ctid",
-                tenant).stream().map(row -> (String) row.get("type")).toList();
     }
 
     public static long count(String table, UUID tenant) {

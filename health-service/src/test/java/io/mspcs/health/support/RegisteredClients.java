@@ -1,5 +1,6 @@
 package io.mspcs.health.support;
 
+import io.mspcs.platformtest.ConsumedEvents;
 import io.mspcs.contracts.EventEnvelope;
 
 import java.time.Instant;
@@ -16,7 +17,7 @@ public final class RegisteredClients {
         EventEnvelope registered = SegmentationEvents.clientRegistered(tenant, client, name,
                 Instant.parse("2026-01-12T10:15:02.337Z"));
         SegmentationEvents.publish(registered);
-        HealthDatabase.awaitConsumed(registered.id());
+        ConsumedEvents.await("health", registered.id());
         return client;
     }
 
@@ -28,7 +29,7 @@ public final class RegisteredClients {
         EventEnvelope assigned = SegmentationEvents.segmentAssigned(tenant, client, segment, false,
                 Instant.parse("2026-02-01T09:00:00Z"));
         SegmentationEvents.publish(registered, assigned);
-        HealthDatabase.awaitConsumed(assigned.id());
+        ConsumedEvents.await("health", assigned.id());
         return client;
     }
 }

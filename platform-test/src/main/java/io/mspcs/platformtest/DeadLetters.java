@@ -1,7 +1,5 @@
-package io.mspcs.health.support;
+package io.mspcs.platformtest;
 
-import io.mspcs.contracts.KafkaHeaders;
-import io.mspcs.platformtest.Infra;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -24,23 +23,26 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
-    /** Waits for the record with {@code key} and answers the consumer named in its {@code cs-dlq-consumer} header. */
-    public static String awaitConsumerOf(String topic, String key) {
+    /** Waits for the dead-lettered record with {@code key}. */
+    public static ConsumerRecord<String, String> awaitRecord(String topic, String key) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.shared().kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "health-dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"), new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToBeginning(List.of(partition));
             List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            await().atMost(HealthDatabase.PATIENCE).until(() -> {
+            await().atMost(ConsumedEvents.PATIENCE).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
                 return seen.stream().anyMatch(r -> key.equals(r.key()));
             });
-            Header header = seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow()
-                    .headers().lastHeader(KafkaHeaders.DLQ_CONSUMER);
-            return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
         }
+    }
+
+    public static Optional<String> header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
     }
 }
