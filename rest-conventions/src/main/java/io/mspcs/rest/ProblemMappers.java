@@ -39,6 +39,8 @@ public class ProblemMappers {
                 errors.size() + (errors.size() == 1 ? " field is invalid" : " fields are invalid"), errors);
     }
 
+    // One mapper per Jackson type: Quarkus REST ships built-in mappers for the specific subclasses, and the most
+    // specific exception type wins, so a single JsonProcessingException mapper would not replace them.
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e, ContainerRequestContext request) {
         return malformedJson(e, request);
