@@ -7,14 +7,9 @@ import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Services trust only the gateway: an API request must carry the shared {@code X-Gateway-Token} and the tenant
@@ -28,11 +23,11 @@ public class CallerContextFilter {
     static final String GATEWAY_TOKEN = "X-Gateway-Token";
 
     private final CallerContext caller;
-    private final byte[] gatewayToken;
+    private final GatewayToken gatewayToken;
 
     public CallerContextFilter(CallerContext caller, @ConfigProperty(name = "cs.gateway-token") Optional<String> token) {
         this.caller = caller;
-        this.gatewayToken = token.map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+        this.gatewayToken = new GatewayToken(token);
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -43,11 +38,11 @@ public class CallerContextFilter {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return;
         }
-        if (gatewayToken != null && !MessageDigest.isEqual(gatewayToken, bytes(request.getHeaderString(GATEWAY_TOKEN)))) {
+        if (!gatewayToken.matches(request.getHeaderString(GATEWAY_TOKEN))) {
             throw unauthenticated("The request did not come through the gateway");
         }
         UUID tenantId = parseTenant(request.getHeaderString(TENANT));
-        caller.set(tenantId, request.getHeaderString(PRINCIPAL), roles(request.getHeaderString(ROLES)), correlationId);
+        caller.set(tenantId, request.getHeaderString(PRINCIPAL), HeaderList.parse(request.getHeaderString(ROLES)), correlationId);
         MDC.put("tenantId", tenantId.toString());
     }
 
@@ -68,15 +63,6 @@ public class CallerContextFilter {
         } catch (IllegalArgumentException e) {
             throw unauthenticated("The tenant of the request is not valid");
         }
-    }
-
-    private static Set<String> roles(String header) {
-        return header == null ? Set.of()
-                : Arrays.stream(header.split(",")).map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toSet());
-    }
-
-    private static byte[] bytes(String value) {
-        return value == null ? new byte[0] : value.getBytes(StandardCharsets.UTF_8);
     }
 
     private static ProblemException unauthenticated(String detail) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -77,6 +79,17 @@ public class ProblemMappers {
             default -> status >= 500 ? internal(e, request)
                     : respond(request, status, "bad-request", "Bad request", e.getMessage(), List.of());
         };
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return respond(request, 403, "forbidden", "Forbidden", "The caller's roles do not allow this action", List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, ContainerRequestContext request) {
+        return respond(request, 401, "unauthenticated", "Authentication required", "The request did not come through the gateway",
+                List.of());
     }
 
     @ServerExceptionMapper

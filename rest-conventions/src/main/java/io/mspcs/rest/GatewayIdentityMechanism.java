@@ -1,0 +1,58 @@
+package io.mspcs.rest;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gateway authenticated the caller (gateway.md §2.1); a service turns the forwarded principal, roles and key scopes
+ * into its {@link SecurityIdentity} so that write endpoints enforce the role table again with {@code @RolesAllowed}.
+ * The headers are trusted only with the shared gateway token; without it the caller stays anonymous.
+ */
+@ApplicationScoped
+public class GatewayIdentityMechanism implements HttpAuthenticationMechanism {
+
+    static final String SCOPES = "X-Scopes";
+
+    private final GatewayToken gatewayToken;
+
+    public GatewayIdentityMechanism(@ConfigProperty(name = "cs.gateway-token") Optional<String> token) {
+        this.gatewayToken = new GatewayToken(token);
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        var headers = context.request().headers();
+        String principal = headers.get(CallerContextFilter.PRINCIPAL);
+        if (principal == null || !gatewayToken.matches(headers.get(CallerContextFilter.GATEWAY_TOKEN))) {
+            return Uni.createFrom().optional(Optional.empty());
+        }
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(principal))
+                .addRoles(HeaderList.parse(headers.get(CallerContextFilter.ROLES)))
+                .addRoles(HeaderList.parse(headers.get(SCOPES)))
+                .build());
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, null, null));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        // No identity provider: the identity is complete once the gateway token matches.
+        return Set.of();
+    }
+}
