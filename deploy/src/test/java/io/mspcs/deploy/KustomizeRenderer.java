@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
  * {@code labels} (pairs on metadata.labels only), {@code images}, {@code replicas},
  * {@code patches} holding RFC 6902 operations with a {@code target} (kind, name, namespace,
  * group, version, labelSelector), {@code secretGenerator}/{@code configMapGenerator} with
- * literals and {@code generatorOptions.disableNameSuffixHash: true}. Transformers run in
+ * literals, {@code configMapGenerator} files ({@code name} or {@code key=name}, in or below the
+ * kustomization's directory) and {@code options.labels}, and
+ * {@code generatorOptions.disableNameSuffixHash: true}. Transformers run in
  * Kustomize's order: patches, namespace, labels, replicas, images.
  */
 final class KustomizeRenderer {
@@ -91,7 +93,7 @@ final class KustomizeRenderer {
                 throw new RenderException(where + ": resource '" + resource.asText() + "' does not exist");
             }
         }
-        objects.addAll(generate(kustomization, where));
+        objects.addAll(generate(kustomization, directory, where));
         patch(kustomization, directory, where, objects);
         namespace(kustomization, objects);
         labels(kustomization, where, objects);
@@ -122,7 +124,7 @@ final class KustomizeRenderer {
 
     // ---- generators ---------------------------------------------------------------------------
 
-    private static List<ObjectNode> generate(JsonNode kustomization, String where) {
+    private static List<ObjectNode> generate(JsonNode kustomization, Path directory, String where) {
         List<ObjectNode> generated = new ArrayList<>();
         boolean any = kustomization.has("secretGenerator") || kustomization.has("configMapGenerator");
         JsonNode options = kustomization.path("generatorOptions");
@@ -147,6 +149,7 @@ final class KustomizeRenderer {
             ObjectNode configMap = generated(generator, "ConfigMap", where);
             ObjectNode data = configMap.putObject("data");
             literals(generator, where).forEach(data::put);
+            files(generator, directory, where).forEach(data::put);
             generated.add(configMap);
         }
         return generated;
@@ -154,8 +157,9 @@ final class KustomizeRenderer {
 
     private static ObjectNode generated(JsonNode generator, String kind, String where) {
         generator.fieldNames().forEachRemaining(field -> {
-            if (!Set.of("name", "literals", "type", "behavior").contains(field)
-                    || (field.equals("type") && kind.equals("ConfigMap"))) {
+            if (!Set.of("name", "literals", "type", "behavior", "files", "options").contains(field)
+                    || (field.equals("type") && kind.equals("ConfigMap"))
+                    || (field.equals("files") && kind.equals("Secret"))) {
                 throw new RenderException(where + ": " + kind + " generator field '" + field + "' is not supported");
             }
         });
@@ -165,8 +169,35 @@ final class KustomizeRenderer {
         ObjectNode object = NODES.objectNode();
         object.put("apiVersion", "v1");
         object.put("kind", kind);
-        object.putObject("metadata").put("name", generator.path("name").asText());
+        ObjectNode metadata = object.putObject("metadata");
+        metadata.put("name", generator.path("name").asText());
+        JsonNode options = generator.path("options");
+        options.fieldNames().forEachRemaining(field -> {
+            if (!field.equals("labels")) {
+                throw new RenderException(where + ": " + kind + " generator option '" + field + "' is not supported");
+            }
+        });
+        if (options.path("labels").size() > 0) {
+            ObjectNode labels = metadata.putObject("labels");
+            options.path("labels").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+        }
         return object;
+    }
+
+    /** {@code name} or {@code key=name}: the file's content under its name (or the key), like Kustomize. */
+    private static Map<String, String> files(JsonNode generator, Path directory, String where) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (JsonNode entry : generator.path("files")) {
+            String text = entry.asText();
+            int equals = text.indexOf('=');
+            String file = equals < 0 ? text : text.substring(equals + 1);
+            Path path = directory.resolve(file).normalize();
+            if (!path.startsWith(directory) || !Files.isRegularFile(path)) {
+                throw new RenderException(where + ": generator file '" + file + "' is missing or outside " + directory);
+            }
+            values.put(equals < 0 ? path.getFileName().toString() : text.substring(0, equals), Repo.read(path));
+        }
+        return values;
     }
 
     private static Map<String, String> literals(JsonNode generator, String where) {

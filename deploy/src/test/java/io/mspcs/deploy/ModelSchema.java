@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.strimzi.api.kafka.model.connect.KafkaConnect;
 import io.strimzi.api.kafka.model.connector.KafkaConnector;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
@@ -55,7 +56,8 @@ final class ModelSchema {
             Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RoleBinding.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaTopic", KafkaTopic.class),
             Map.entry("kafka.strimzi.io/v1beta2/KafkaConnect", KafkaConnect.class),
-            Map.entry("kafka.strimzi.io/v1beta2/KafkaConnector", KafkaConnector.class));
+            Map.entry("kafka.strimzi.io/v1beta2/KafkaConnector", KafkaConnector.class),
+            Map.entry("monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class));
 
     private final ObjectMapper mapper = strictMapper();
 
@@ -183,7 +185,8 @@ final class ModelSchema {
 
         private static boolean isModel(Class<?> type) {
             String name = type.getName();
-            return name.startsWith("io.fabric8.kubernetes.api.model.") || name.startsWith("io.strimzi.api.");
+            return name.startsWith("io.fabric8.kubernetes.api.model.") || name.startsWith("io.fabric8.openshift.api.model.")
+                    || name.startsWith("io.strimzi.api.");
         }
 
         private static boolean isOurs(Class<?> type) {

@@ -58,7 +58,8 @@ class OutboxRelayComponentTest {
         EventEnvelope event = EventEnvelope.of(UUID.randomUUID(), "/cs/health-service", EventTypes.DMI_MEASURED,
                 Instant.parse("2026-11-20T14:03:12.481Z"), UUID.randomUUID().toString(), tenant, "corr-relay-1", cause,
                 EventCodec.mapper().readTree("{\"dmi\": 61.5, \"note\": \"quoted \\\"text\\\"\"}"));
-        insert(event);
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        insert(event, traceparent);
 
         ConsumerRecord<String, String> record = consume(event.id());
 
@@ -68,6 +69,7 @@ class OutboxRelayComponentTest {
         assertThat(header(record, "ce_tenantid")).contains(tenant.toString());
         assertThat(header(record, "ce_correlationid")).contains("corr-relay-1");
         assertThat(header(record, "ce_causationid")).contains(cause.toString());
+        assertThat(header(record, "traceparent")).as("the trace crosses the outbox").contains(traceparent);
         JsonNode value = EventCodec.mapper().readTree(record.value());
         assertThat(value.isObject()).as("value is the envelope object, not a JSON string").isTrue();
         assertThat(EventCodec.parse(record.value())).isEqualTo(event);
@@ -80,7 +82,9 @@ class OutboxRelayComponentTest {
                 null, EventCodec.mapper().readTree("{\"dmi\": 70}"));
         insert(event);
 
-        assertThat(header(consume(event.id()), "ce_causationid")).isEmpty();
+        ConsumerRecord<String, String> record = consume(event.id());
+        assertThat(header(record, "ce_causationid")).isEmpty();
+        assertThat(header(record, "traceparent")).as("no trace was active when the row was written").isEmpty();
     }
 
     private static ConsumerRecord<String, String> consume(UUID eventId) {
@@ -107,10 +111,14 @@ class OutboxRelayComponentTest {
     }
 
     private static void insert(EventEnvelope event) throws SQLException {
+        insert(event, null);
+    }
+
+    private static void insert(EventEnvelope event, String traceparent) throws SQLException {
         String sql = """
                 insert into outbox_event (id, aggregatetype, aggregateid, type, timestamp, tenant_id, partition_key,
-                                          correlation_id, causation_id, payload)
-                values (?, 'Dmi', ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+                                          correlation_id, causation_id, payload, traceparent)
+                values (?, 'Dmi', ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""";
         try (var connection = DriverManager.getConnection(pg.jdbcUrl(DATABASE), pg.user("health"), pg.password());
              var statement = connection.prepareStatement(sql)) {
             statement.setObject(1, event.id());
@@ -122,6 +130,7 @@ class OutboxRelayComponentTest {
             statement.setString(7, event.correlationId());
             statement.setObject(8, event.causationId());
             statement.setString(9, EventCodec.write(event));
+            statement.setString(10, traceparent);
             statement.executeUpdate();
         }
     }

@@ -30,18 +30,38 @@ public final class EventPublisher implements AutoCloseable {
         publishRaw(EventTypes.topicOf(event.type()), event.partitionKey(), EventCodec.write(event), event);
     }
 
+    /**
+     * As the relay publishes a row written while a trace was active: with the W3C {@code traceparent} header, so
+     * a consumer test can check that the handling continues the trace (events it appends carry the same trace id).
+     */
+    public void publish(EventEnvelope event, String traceparent) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.topicOf(event.type()),
+                event.partitionKey(), EventCodec.write(event));
+        envelopeHeaders(record, event);
+        header(record, "traceparent", traceparent);
+        send(record);
+    }
+
     /** Any value, e.g. a poison record; headers are taken from {@code headersFrom} when given. */
     public void publishRaw(String topic, String key, String value, EventEnvelope headersFrom) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         if (headersFrom != null) {
-            header(record, KafkaHeaders.ID, headersFrom.id().toString());
-            header(record, KafkaHeaders.TYPE, headersFrom.type());
-            header(record, KafkaHeaders.TENANT_ID, headersFrom.tenantId().toString());
-            header(record, KafkaHeaders.CORRELATION_ID, headersFrom.correlationId());
-            if (headersFrom.causationId() != null) {
-                header(record, KafkaHeaders.CAUSATION_ID, headersFrom.causationId().toString());
-            }
+            envelopeHeaders(record, headersFrom);
         }
+        send(record);
+    }
+
+    private static void envelopeHeaders(ProducerRecord<String, String> record, EventEnvelope headersFrom) {
+        header(record, KafkaHeaders.ID, headersFrom.id().toString());
+        header(record, KafkaHeaders.TYPE, headersFrom.type());
+        header(record, KafkaHeaders.TENANT_ID, headersFrom.tenantId().toString());
+        header(record, KafkaHeaders.CORRELATION_ID, headersFrom.correlationId());
+        if (headersFrom.causationId() != null) {
+            header(record, KafkaHeaders.CAUSATION_ID, headersFrom.causationId().toString());
+        }
+    }
+
+    private void send(ProducerRecord<String, String> record) {
         try {
             producer.send(record).get();
         } catch (Exception e) {

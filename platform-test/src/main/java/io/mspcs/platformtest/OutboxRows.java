@@ -40,6 +40,28 @@ public final class OutboxRows {
         }
     }
 
+    /**
+     * The {@code traceparent} column of the tenant's rows in the same order as {@link #of(String, UUID)} (null where
+     * no trace was active), e.g. to check that a consumer continued the trace of the event it handled.
+     */
+    public static List<String> traceparents(String service, UUID tenantId) {
+        PostgresEndpoint pg = Infra.shared().pg();
+        String sql = "select traceparent from outbox_event where tenant_id = ? order by xmin::text::bigint, ctid";
+        try (var connection = DriverManager.getConnection(pg.jdbcUrl(service + "_test"), pg.user(service), pg.password());
+             var statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, tenantId);
+            List<String> values = new ArrayList<>();
+            try (var result = statement.executeQuery()) {
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox of " + service + " not readable", e);
+        }
+    }
+
     public static List<Row> of(String service, UUID tenantId, String type) {
         return of(service, tenantId).stream().filter(row -> row.type().equals(type)).toList();
     }
