@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Builds the registry events (events.md §4.1); the payload records are this producer's own. */
 public final class ClientEvents {
@@ -28,11 +29,20 @@ public final class ClientEvents {
                          String industry, Integer employeeCount, List<Object> contacts, Instant registeredAt) {
     }
 
+    /** Contacts leave without e-mail or phone (events.md §3). */
+    record ContactSummary(UUID id, String name, List<String> roles, String relationshipOwnerRole) {
+    }
+
+    private static List<Object> contacts(ClientEntity client) {
+        return client.contactList().stream()
+                .map(c -> (Object) new ContactSummary(c.id(), c.name(), c.roles(), c.relationshipOwnerRole())).toList();
+    }
+
     public static OutgoingEvent registered(ClientEntity client) {
         return new OutgoingEvent(EventTypes.CLIENT_REGISTERED, client.id.toString(), "Client", client.id.toString(),
                 new ClientSnapshot(client.id.toString(), client.source, client.externalId, client.name,
                         client.status.name(), new Money(client.mrrAmount, client.mrrCurrency), client.contractRenewalDate,
-                        client.fiscalYearEndMonth, client.industry, client.employeeCount, List.of(), client.registeredAt));
+                        client.fiscalYearEndMonth, client.industry, client.employeeCount, contacts(client), client.registeredAt));
     }
 
     public static OutgoingEvent updated(ClientEntity client, Map<String, ClientProfile.FieldChange> changes) {
@@ -46,7 +56,7 @@ public final class ClientEvents {
         return new OutgoingEvent(EventTypes.CLIENT_UPDATED, client.id.toString(), "Client", client.id.toString(),
                 new ClientChanged(client.id.toString(), wireChanges, client.source, client.externalId, client.name,
                         client.status.name(), new Money(client.mrrAmount, client.mrrCurrency), client.contractRenewalDate,
-                        client.fiscalYearEndMonth, client.industry, client.employeeCount, List.of(), client.registeredAt));
+                        client.fiscalYearEndMonth, client.industry, client.employeeCount, contacts(client), client.registeredAt));
     }
 
     private static Object wire(Object value) {

@@ -1,7 +1,9 @@
 package io.mspcs.segmentation.repository;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.mspcs.segmentation.domain.ClientProfile;
 import io.mspcs.segmentation.domain.ClientStatus;
+import io.mspcs.segmentation.domain.Contact;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,11 +15,15 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 @Entity
 @Table(name = "client")
 public class ClientEntity {
+
+    private static final TypeReference<List<Contact>> CONTACTS = new TypeReference<>() {
+    };
 
     @Id
     public UUID id;
@@ -40,6 +46,11 @@ public class ClientEntity {
     public String industry;
     @Column(name = "employee_count")
     public Integer employeeCount;
+    public String contacts;
+    @Column(name = "source_updated_at")
+    public Instant sourceUpdatedAt;
+    @Column(name = "churned_at")
+    public Instant churnedAt;
     @Column(name = "registered_at")
     public Instant registeredAt;
     @Column(name = "created_at")
@@ -49,12 +60,21 @@ public class ClientEntity {
     @Version
     public int version;
 
+    public List<Contact> contactList() {
+        return contacts == null ? List.of() : JsonColumns.read(contacts, CONTACTS);
+    }
+
     public ClientProfile profile() {
         return new ClientProfile(name, status, mrrAmount, mrrCurrency, contractRenewalDate, fiscalYearEndMonth,
-                industry, employeeCount);
+                industry, employeeCount, contactList());
     }
 
     public void apply(ClientProfile profile, Instant at) {
+        if (profile.status() == ClientStatus.CHURNED && status != ClientStatus.CHURNED) {
+            churnedAt = at;
+        } else if (profile.status() == ClientStatus.ACTIVE) {
+            churnedAt = null;
+        }
         name = profile.name();
         status = profile.status();
         mrrAmount = profile.mrrAmount();
@@ -63,6 +83,7 @@ public class ClientEntity {
         fiscalYearEndMonth = (short) profile.fiscalYearEndMonth();
         industry = profile.industry();
         employeeCount = profile.employeeCount();
+        contacts = JsonColumns.write(profile.contacts());
         updatedAt = at;
     }
 

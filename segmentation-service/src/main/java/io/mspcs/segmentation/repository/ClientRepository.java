@@ -1,5 +1,6 @@
 package io.mspcs.segmentation.repository;
 
+import io.mspcs.segmentation.domain.ClientStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,14 +17,23 @@ public class ClientRepository implements PanacheRepositoryBase<ClientEntity, UUI
         return find("tenantId = ?1 and id = ?2", tenantId, clientId).firstResult();
     }
 
-    public Uni<List<ClientEntity>> findByExternalIds(UUID tenantId, String source, Collection<String> externalIds) {
-        return list("tenantId = ?1 and source = ?2 and externalId in ?3", tenantId, source, externalIds);
+    public Uni<List<ClientEntity>> findByExternalIds(UUID tenantId, Collection<String> sourceAndIds) {
+        return list("tenantId = ?1 and concat(source, '/', externalId) in ?2", tenantId, sourceAndIds);
     }
 
-    /** A page ordered by id; {@code after} is the last id of the previous page. */
-    public Uni<List<ClientEntity>> page(UUID tenantId, UUID after, int limit) {
-        return after == null
-                ? find("tenantId = ?1 order by id", tenantId).page(0, limit).list()
-                : find("tenantId = ?1 and id > ?2 order by id", tenantId, after).page(0, limit).list();
+    public Uni<ClientEntity> findByExternalId(UUID tenantId, String source, String externalId) {
+        return find("tenantId = ?1 and source = ?2 and externalId = ?3", tenantId, source, externalId).firstResult();
+    }
+
+    public Uni<List<ClientEntity>> findAllInTenant(UUID tenantId, Collection<UUID> ids) {
+        return list("tenantId = ?1 and id in ?2", tenantId, ids);
+    }
+
+    public Uni<List<ClientEntity>> active(UUID tenantId) {
+        return list("tenantId = ?1 and status = ?2", tenantId, ClientStatus.ACTIVE);
+    }
+
+    public Uni<Long> countInTenant(UUID tenantId) {
+        return count("tenantId", tenantId);
     }
 }

@@ -9,7 +9,8 @@ import java.util.UUID;
 /** The per-item answer of a bulk upsert, in request order. */
 public record BulkUpsertResult(List<Item> items) {
 
-    public record Item(int index, String externalId, UpsertOutcome outcome, UUID clientId, List<Violation> violations) {
+    public record Item(int index, String source, String externalId, UpsertOutcome outcome, UUID clientId,
+                       List<String> changedFields, boolean stale, List<Violation> violations) {
     }
 
     public long count(UpsertOutcome outcome) {
