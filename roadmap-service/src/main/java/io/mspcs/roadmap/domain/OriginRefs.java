@@ -28,6 +28,14 @@ public record OriginRefs(List<UUID> findingIds, List<UUID> ctaIds, List<UUID> he
         return new OriginRefs(findingIds, ctaIds, added(healthEventIds, eventId), gateIds, ctaCausationIds);
     }
 
+    public OriginRefs withGate(UUID gateId) {
+        return new OriginRefs(findingIds, ctaIds, healthEventIds, added(gateIds, gateId), ctaCausationIds);
+    }
+
+    public OriginRefs withFinding(UUID findingId) {
+        return new OriginRefs(added(findingIds, findingId), ctaIds, healthEventIds, gateIds, ctaCausationIds);
+    }
+
     /** Links a CTA and remembers what caused it; both are sets, so a repeat changes nothing. */
     public OriginRefs withCta(UUID ctaId, UUID causationId) {
         return new OriginRefs(findingIds, added(ctaIds, ctaId), healthEventIds, gateIds,

@@ -1,6 +1,9 @@
 package io.mspcs.roadmap.repository;
 
+import io.mspcs.roadmap.domain.Estimate;
 import io.mspcs.roadmap.domain.HealthLink;
+import io.mspcs.roadmap.domain.PreApproval;
+import io.mspcs.roadmap.domain.SpendType;
 import io.mspcs.roadmap.domain.InitiativeState;
 import io.mspcs.roadmap.domain.Origin;
 import io.mspcs.roadmap.domain.OriginRefs;
@@ -19,7 +22,10 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,6 +66,39 @@ public class InitiativeEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "origin_refs")
     public OriginRefs originRefs;
+    public String currency;
+    @Column(name = "one_time")
+    public BigDecimal oneTime;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "spend_type")
+    public SpendType spendType;
+    @Column(name = "recurring_monthly")
+    public BigDecimal recurringMonthly;
+    @Column(name = "recurring_start_month")
+    public String recurringStartMonth;
+    @Column(name = "recurring_term_months")
+    public Short recurringTermMonths;
+    @Column(name = "big_rock")
+    public boolean bigRock;
+    @Column(name = "delivery_owner_member_id")
+    public String deliveryOwnerMemberId;
+    @Column(name = "completed_on")
+    public LocalDate completedOn;
+    @Column(name = "actual_cost")
+    public BigDecimal actualCost;
+    @Column(name = "close_reason")
+    public String closeReason;
+    @Column(name = "close_note")
+    public String closeNote;
+    @Column(name = "open_proposal_id")
+    public UUID openProposalId;
+    @Column(name = "credit_eligible")
+    public Boolean creditEligible;
+    @Column(name = "adoption_move_failed")
+    public boolean adoptionMoveFailed;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "pre_approval")
+    public PreApproval preApproval;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -91,6 +130,47 @@ public class InitiativeEntity {
         initiative.createdAt = now;
         initiative.updatedAt = now;
         return initiative;
+    }
+
+    /** A new DRAFT initiative from the API or an assessment finding; the caller places it at its quarter's end. */
+    public static InitiativeEntity draft(UUID tenantId, UUID clientId, String title, String summary, String lane,
+                                         Origin origin, boolean remediation, Priority priority, Short tier,
+                                         List<HealthLink> healthLinks, OriginRefs refs, String currency, Instant now) {
+        InitiativeEntity initiative = remediationDraft(tenantId, clientId, title, summary, origin, healthLinks, refs,
+                now);
+        initiative.lane = lane;
+        initiative.remediation = remediation;
+        initiative.priority = priority;
+        initiative.tier = tier;
+        initiative.currency = currency;
+        return initiative;
+    }
+
+    public Estimate estimate() {
+        return new Estimate(oneTime, spendType, recurringMonthly,
+                recurringStartMonth == null ? null : YearMonth.parse(recurringStartMonth),
+                recurringTermMonths == null ? null : recurringTermMonths.intValue());
+    }
+
+    public void setEstimate(Estimate estimate, String currency, Instant now) {
+        oneTime = estimate.oneTime();
+        spendType = estimate.spendType();
+        recurringMonthly = estimate.recurringMonthly();
+        recurringStartMonth = estimate.recurringStart() == null ? null : estimate.recurringStart().toString();
+        recurringTermMonths = estimate.termMonths() == null ? null : estimate.termMonths().shortValue();
+        this.currency = currency;
+        updatedAt = now;
+    }
+
+    /** Moves the item to another quarter's end; an explicit recurring start moves by the same number of months. */
+    public void moveTo(Quarter target, int newPosition, io.mspcs.roadmap.domain.FiscalCalendar calendar, Instant now) {
+        Quarter from = quarter();
+        if (from != null && target != null && recurringStartMonth != null) {
+            long months = java.time.temporal.ChronoUnit.MONTHS.between(calendar.firstMonthOf(from),
+                    calendar.firstMonthOf(target));
+            setEstimate(estimate().shiftedBy(months), currency, now);
+        }
+        place(new Placement(target, newPosition), now);
     }
 
     public boolean isOpen() {
@@ -130,6 +210,10 @@ public class InitiativeEntity {
 
     public void addHealthEvent(UUID eventId, Instant now) {
         updateRefs(originRefs.withHealthEvent(eventId), now);
+    }
+
+    public void addGate(UUID gateId, Instant now) {
+        updateRefs(originRefs.withGate(gateId), now);
     }
 
     public void addCta(UUID ctaId, UUID causationId, Instant now) {

@@ -6,7 +6,14 @@ import io.mspcs.rest.ProblemException;
 import io.mspcs.roadmap.domain.InitiativeState;
 import io.mspcs.roadmap.repository.InitiativeRepository;
 import io.mspcs.roadmap.service.RoadmapReadService;
+import io.mspcs.rest.Roles;
+import io.mspcs.rest.Scopes;
+import io.mspcs.roadmap.service.Actor;
+import io.mspcs.roadmap.service.InitiativeService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -25,11 +33,58 @@ public class ClientRoadmapResource {
     private static final Pattern QUARTER = Pattern.compile("^\\d{4}-Q[1-4]$");
 
     private final RoadmapReadService reads;
+    private final InitiativeService initiatives;
+    private final io.mspcs.roadmap.service.ResequenceService resequencing;
     private final CallerContext caller;
 
-    public ClientRoadmapResource(RoadmapReadService reads, CallerContext caller) {
+    public ClientRoadmapResource(RoadmapReadService reads, InitiativeService initiatives,
+                                 io.mspcs.roadmap.service.ResequenceService resequencing, CallerContext caller) {
         this.reads = reads;
+        this.initiatives = initiatives;
+        this.resequencing = resequencing;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/roadmap/resequence")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Move items to other quarters or positions, all or nothing; one new version (MANUAL)",
+            description = "409 remediation-must-lead while a fix-first gate is open; 422 initiative-not-movable for "
+                    + "closed work; If-Match: \"<roadmap version>\" (412 version-mismatch).")
+    public Uni<io.mspcs.roadmap.service.ResequenceService.Outcome> resequence(
+            @PathParam("clientId") UUID clientId, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch,
+            io.mspcs.roadmap.service.ResequenceService.Request body) {
+        return resequencing.resequence(caller.tenantId(), caller.correlationId(), clientId,
+                RestInputs.ifMatch(ifMatch), RestInputs.body(body), Actor.user(caller.principalId(), caller.roles()));
+    }
+
+    @POST
+    @Path("/initiatives")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Create a DRAFT initiative at the end of its quarter (or in the backlog)",
+            description = "400 validation-failed (format, quarter-out-of-range, negative, scale, currency-mismatch, "
+                    + "enum, required, length); 404 client-not-found; 409 client-churned. Emits InitiativeCreated.")
+    public Uni<Response> create(@PathParam("clientId") UUID clientId, InitiativeService.NewInitiative body) {
+        return initiatives.create(caller.tenantId(), caller.correlationId(), clientId, RestInputs.body(body),
+                        Actor.user(caller.principalId(), caller.roles()))
+                .map(created -> Response.status(201).entity(InitiativeResponse.of(created)).build());
+    }
+
+    @GET
+    @Path("/roadmap/versions")
+    @Operation(summary = "The roadmap's version history with reasons and moves, oldest first")
+    public Uni<List<RoadmapResponse.VersionEntry>> versions(@PathParam("clientId") UUID clientId) {
+        return reads.roadmap(caller.tenantId(), clientId)
+                .map(snapshot -> snapshot.history().stream().map(RoadmapResponse.VersionEntry::of).toList());
+    }
+
+    @POST
+    @Path("/roadmap/reviews")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Mark the roadmap reviewed now (freshness); no new version")
+    public Uni<Response> review(@PathParam("clientId") UUID clientId) {
+        return reads.markReviewed(caller.tenantId(), clientId).map(roadmap -> Response.status(201)
+                .entity(java.util.Map.of("roadmapId", roadmap.id, "lastReviewedAt", roadmap.lastReviewedAt)).build());
     }
 
     @GET

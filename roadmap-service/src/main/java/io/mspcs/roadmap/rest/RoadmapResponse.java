@@ -1,5 +1,7 @@
 package io.mspcs.roadmap.rest;
 
+import io.mspcs.roadmap.repository.FailingColumn;
+import io.mspcs.roadmap.repository.GateViewEntity;
 import io.mspcs.roadmap.repository.InitiativeEntity;
 import io.mspcs.roadmap.repository.RoadmapVersionEntity;
 import io.mspcs.roadmap.repository.StoredMove;
@@ -20,18 +22,26 @@ public record RoadmapResponse(UUID roadmapId, UUID clientId, int version, String
 
     static final int HEAD_SIZE = 5;
 
-    public record Gates(boolean proposalsBlocked, List<Object> open) {
+    public record Gates(boolean proposalsBlocked, List<OpenGate> open) {
+    }
+
+    public record OpenGate(UUID gateId, String gate, Instant since, List<FailingColumn.Insight> failing,
+                           List<UUID> remediationInitiativeIds) {
     }
 
     public record QuarterItems(String quarter, List<Item> items) {
     }
 
     public record Item(UUID initiativeId, String title, int position, String state, boolean remediation,
-                       String priority, String lane, Short tier) {
+                       String priority, String lane, Short tier, boolean blockedByGate) {
 
-        static Item of(InitiativeEntity initiative) {
+        static Item of(InitiativeEntity initiative, boolean fixFirstOpen) {
+            // New work waiting behind an open fix-first gate (roadmap.md §5.1): not yet proposed or approved.
+            boolean blocked = fixFirstOpen && !initiative.remediation
+                    && initiative.state != io.mspcs.roadmap.domain.InitiativeState.APPROVED
+                    && initiative.state != io.mspcs.roadmap.domain.InitiativeState.IN_PROGRESS;
             return new Item(initiative.id, initiative.title, initiative.position, initiative.state.name(),
-                    initiative.remediation, initiative.priority.name(), initiative.lane, initiative.tier);
+                    initiative.remediation, initiative.priority.name(), initiative.lane, initiative.tier, blocked);
         }
     }
 
@@ -50,24 +60,36 @@ public record RoadmapResponse(UUID roadmapId, UUID clientId, int version, String
     static RoadmapResponse of(UUID clientId, RoadmapSnapshot snapshot) {
         // Initiatives arrive in roadmap order: quarters ascending, then the backlog.
         List<InitiativeEntity> open = snapshot.initiatives().stream().filter(InitiativeEntity::isOpen).toList();
+        boolean fixFirstOpen = snapshot.openGates().stream().anyMatch(GateViewEntity::isOpenFixFirst);
         Map<String, List<Item>> byQuarter = new LinkedHashMap<>();
         List<Item> backlog = new ArrayList<>();
         for (InitiativeEntity initiative : open) {
             if (initiative.quarter == null) {
-                backlog.add(Item.of(initiative));
+                backlog.add(Item.of(initiative, fixFirstOpen));
             } else {
-                byQuarter.computeIfAbsent(initiative.quarter, quarter -> new ArrayList<>()).add(Item.of(initiative));
+                byQuarter.computeIfAbsent(initiative.quarter, quarter -> new ArrayList<>()).add(Item.of(initiative, fixFirstOpen));
             }
         }
         var roadmap = snapshot.roadmap();
         return new RoadmapResponse(roadmap.id, clientId, roadmap.roadmapVersion, snapshot.currentQuarter().toString(),
                 roadmap.horizonQuarters, roadmap.freshnessDays, roadmap.lastReviewedAt,
-                new Gates(roadmap.proposalsBlocked, List.of()),
+                new Gates(roadmap.proposalsBlocked, snapshot.openGates().stream().map(gate -> new OpenGate(gate.gateId,
+                        gate.gate, gate.since, gate.failing.items(), open.stream()
+                        .filter(i -> i.remediation && i.originRefs.gateIds().contains(gate.gateId))
+                        .map(i -> i.id).toList())).toList()),
                 byQuarter.entrySet().stream().map(e -> new QuarterItems(e.getKey(), List.copyOf(e.getValue()))).toList(),
                 List.copyOf(backlog),
                 open.stream().limit(HEAD_SIZE)
                         .map(i -> new HeadItem(i.id, i.title, i.quarter, i.position)).toList(),
-                List.of(),
+                warnings(open),
                 snapshot.history().stream().map(VersionEntry::of).toList());
+    }
+
+    /** BIG_ROCKS_EXCEEDED: more than two big rocks in one quarter (a warning, roadmap.md §2). */
+    private static List<String> warnings(List<InitiativeEntity> open) {
+        Map<String, Long> bigRocks = new LinkedHashMap<>();
+        open.stream().filter(i -> i.bigRock && i.quarter != null)
+                .forEach(i -> bigRocks.merge(i.quarter, 1L, Long::sum));
+        return bigRocks.values().stream().anyMatch(count -> count > 2) ? List.of("BIG_ROCKS_EXCEEDED") : List.of();
     }
 }

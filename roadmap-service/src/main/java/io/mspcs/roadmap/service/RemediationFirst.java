@@ -45,6 +45,12 @@ public class RemediationFirst {
      */
     public Uni<Void> apply(ClientRoadmap target, List<InitiativeEntity> existing, List<InitiativeEntity> created,
                            EventContext context, Instant now) {
+        return apply(target, existing, created, context, now, false);
+    }
+
+    /** @param blockedChanged {@code proposalsBlocked} changed: a new version even without moves (events.md §4.4) */
+    public Uni<Void> apply(ClientRoadmap target, List<InitiativeEntity> existing, List<InitiativeEntity> created,
+                           EventContext context, Instant now, boolean blockedChanged) {
         List<InitiativeEntity> open = existing.stream().filter(InitiativeEntity::isOpen).toList();
         List<RoadmapSequencer.Item> items = Stream.concat(
                 open.stream().map(initiative -> initiative.sequencingItem(true)),
@@ -59,7 +65,7 @@ public class RemediationFirst {
         for (InitiativeEntity initiative : created) {
             written = written.call(() -> outbox.append(RoadmapEvents.initiativeCreated(initiative), context));
         }
-        if (!result.changed()) {
+        if (!result.changed() && !blockedChanged) {
             return written;
         }
         RoadmapEntity roadmap = target.roadmap();

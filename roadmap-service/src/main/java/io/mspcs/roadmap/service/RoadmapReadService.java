@@ -26,9 +26,12 @@ public class RoadmapReadService {
     private final InitiativeRepository initiatives;
     private final RoadmapVersionRepository versions;
     private final Clock clock;
+    private final io.mspcs.roadmap.repository.GateViewRepository gates;
 
     public RoadmapReadService(RoadmapRepository roadmaps, ClientViewRepository views, InitiativeRepository initiatives,
-                              RoadmapVersionRepository versions, Clock clock) {
+                              RoadmapVersionRepository versions, Clock clock,
+                              io.mspcs.roadmap.repository.GateViewRepository gates) {
+        this.gates = gates;
         this.roadmaps = roadmaps;
         this.views = views;
         this.initiatives = initiatives;
@@ -38,7 +41,8 @@ public class RoadmapReadService {
 
     /** A roadmap with all the client's initiatives (roadmap order) and its history (oldest version first). */
     public record RoadmapSnapshot(RoadmapEntity roadmap, Quarter currentQuarter, List<InitiativeEntity> initiatives,
-                                  List<RoadmapVersionEntity> history) {
+                                  List<RoadmapVersionEntity> history,
+                                  List<io.mspcs.roadmap.repository.GateViewEntity> openGates) {
     }
 
     @WithSession
@@ -46,9 +50,19 @@ public class RoadmapReadService {
         return knownRoadmap(tenantId, clientId).chain(roadmap -> views.findByClient(tenantId, clientId)
                 .chain(view -> initiatives.ofClient(tenantId, clientId)
                         .chain(items -> versions.history(tenantId, roadmap.id)
-                                .map(history -> new RoadmapSnapshot(roadmap,
-                                        new ClientRoadmap(view, roadmap).currentQuarter(clock.instant()), items,
-                                        history)))));
+                                .chain(history -> gates.openOfClient(tenantId, clientId)
+                                        .map(open -> new RoadmapSnapshot(roadmap,
+                                                new ClientRoadmap(view, roadmap).currentQuarter(clock.instant()),
+                                                items, history, open))))));
+    }
+
+    /** Marks the roadmap reviewed now (clears STALE); no new version, no event. */
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    public Uni<RoadmapEntity> markReviewed(UUID tenantId, UUID clientId) {
+        return knownRoadmap(tenantId, clientId).invoke(roadmap -> {
+            roadmap.lastReviewedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            roadmap.updatedAt = roadmap.lastReviewedAt;
+        });
     }
 
     @WithSession

@@ -56,6 +56,23 @@ final class InboundEvents {
                 correlationId, causationId, data);
     }
 
+    static EventEnvelope gateBreached(UUID eventId, UUID tenant, UUID client, UUID gateId, Instant time,
+                                      String insightCode, double coverage, double threshold) {
+        ObjectNode data = example("health/AdoptionGateBreached.v1");
+        data.put("clientId", client.toString()).put("gateId", gateId.toString()).put("since", time.toString());
+        ArrayNode failing = data.putArray("failing");
+        failing.addObject().put("insightCode", insightCode).put("coverage", coverage).put("threshold", threshold);
+        return envelope("/cs/health-service", "health.AdoptionGateBreached.v1", eventId, time, tenant, client,
+                "corr-gate-" + gateId, null, data);
+    }
+
+    static EventEnvelope gateCleared(UUID tenant, UUID client, UUID gateId, Instant time) {
+        ObjectNode data = example("health/AdoptionGateCleared.v1");
+        data.put("clientId", client.toString()).put("gateId", gateId.toString());
+        return envelope("/cs/health-service", "health.AdoptionGateCleared.v1", UUID.randomUUID(), time, tenant,
+                client, "corr-gate-" + gateId, null, data);
+    }
+
     private static EventEnvelope envelope(String source, String type, UUID id, Instant time, UUID tenant, UUID client,
                                           String correlationId, UUID causationId, JsonNode data) {
         EventEnvelope event = EventEnvelope.of(id, source, type, time, client.toString(), tenant, correlationId,

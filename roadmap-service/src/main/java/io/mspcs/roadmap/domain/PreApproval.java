@@ -1,0 +1,31 @@
+package io.mspcs.roadmap.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A client's pre-approval of an initiative (roadmap.md §3.6): owner + target quarter + budget band make it COUNTED;
+ * a sent proposal CONVERTS it; stale (30 days) and lapsed (60 days) are flags, never moves.
+ */
+public record PreApproval(String clientOwner, String targetQuarter, BigDecimal bandLow, BigDecimal bandHigh,
+                          Instant capturedAt, Status status) {
+
+    public enum Status { INCOMPLETE, COUNTED, CONVERTED, STALE, LAPSED }
+
+    public static PreApproval captured(String clientOwner, String targetQuarter, BigDecimal bandLow,
+                                       BigDecimal bandHigh, Instant at) {
+        boolean complete = clientOwner != null && !clientOwner.isBlank() && targetQuarter != null && bandLow != null
+                && bandHigh != null;
+        return new PreApproval(clientOwner, targetQuarter, bandLow, bandHigh, at,
+                complete ? Status.COUNTED : Status.INCOMPLETE);
+    }
+
+    /** P1 (roadmap.md §5.4): what lets a non-remediation initiative into a proposal. */
+    public boolean counts() {
+        return status == Status.COUNTED || status == Status.STALE || status == Status.CONVERTED;
+    }
+
+    public PreApproval converted() {
+        return new PreApproval(clientOwner, targetQuarter, bandLow, bandHigh, capturedAt, Status.CONVERTED);
+    }
+}

@@ -1,0 +1,61 @@
+package io.mspcs.roadmap.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ProposalRepository implements PanacheRepositoryBase<ProposalEntity, UUID> {
+
+    public Uni<ProposalEntity> findInTenant(UUID tenantId, UUID proposalId) {
+        return find("tenantId = ?1 and id = ?2", tenantId, proposalId).firstResult();
+    }
+
+    public Uni<ProposalEntity> lockInTenant(UUID tenantId, UUID proposalId) {
+        return find("tenantId = ?1 and id = ?2", tenantId, proposalId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    /** Open (DRAFT or SENT) proposals of the client: an initiative may sit in only one of them. */
+    public Uni<List<ProposalEntity>> openOfClient(UUID tenantId, UUID clientId) {
+        return list("tenantId = ?1 and clientId = ?2 and status in ?3", tenantId, clientId,
+                List.of(ProposalEntity.Status.DRAFT, ProposalEntity.Status.SENT));
+    }
+
+    public Uni<List<UUID>> sentIds(UUID tenantId) {
+        return list("tenantId = ?1 and status = ?2 order by sentAt, id", tenantId, ProposalEntity.Status.SENT)
+                .map(sent -> sent.stream().map(proposal -> proposal.id).toList());
+    }
+
+    /** Tenants with SENT proposals: the ones the daily sweep visits. */
+    public Uni<List<UUID>> tenantsWithSent() {
+        return list("status", ProposalEntity.Status.SENT)
+                .map(sent -> sent.stream().map(proposal -> proposal.tenantId).distinct().toList());
+    }
+
+    public record Filter(UUID clientId, String status, String ownerMemberId) {
+    }
+
+    public Uni<List<ProposalEntity>> list(UUID tenantId, Filter filter) {
+        StringBuilder query = new StringBuilder("tenantId = ?1");
+        List<Object> params = new ArrayList<>(List.of(tenantId));
+        if (filter.clientId() != null) {
+            params.add(filter.clientId());
+            query.append(" and clientId = ?").append(params.size());
+        }
+        if (filter.status() != null) {
+            params.add(ProposalEntity.Status.valueOf(filter.status()));
+            query.append(" and status = ?").append(params.size());
+        }
+        if (filter.ownerMemberId() != null) {
+            params.add(filter.ownerMemberId());
+            query.append(" and ownerMemberId = ?").append(params.size());
+        }
+        return list(query.append(" order by createdAt, id").toString(), params.toArray());
+    }
+}

@@ -1,0 +1,98 @@
+package io.mspcs.roadmap.rest;
+
+import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Roles;
+import io.mspcs.rest.Scopes;
+import io.mspcs.roadmap.repository.AssessmentTemplateEntity;
+import io.mspcs.roadmap.repository.FindingEntity;
+import io.mspcs.roadmap.repository.ResponsesColumn;
+import io.mspcs.roadmap.service.AssessmentService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/assessments")
+@Tag(name = "Assessments", description = "Assessment templates, assessments and findings")
+public class AssessmentResource {
+
+    private final AssessmentService assessments;
+    private final CallerContext caller;
+
+    public AssessmentResource(AssessmentService assessments, CallerContext caller) {
+        this.assessments = assessments;
+        this.caller = caller;
+    }
+
+    public record ResponsesRequest(List<ResponsesColumn.Response> responses) {
+    }
+
+    public record CompleteRequest(Boolean createDraftInitiatives) {
+    }
+
+    @GET
+    @Path("/templates")
+    @Operation(summary = "The tenant's published template versions")
+    public Uni<List<AssessmentTemplateEntity>> templates() {
+        return assessments.templates(caller.tenantId());
+    }
+
+    @POST
+    @Path("/templates")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER})
+    @Operation(summary = "Publish a template version (immutable; the same name gets the next version)")
+    public Uni<Response> publish(AssessmentService.NewTemplate body) {
+        return assessments.publish(caller.tenantId(), RestInputs.body(body))
+                .map(template -> Response.status(201).entity(template).build());
+    }
+
+    @GET
+    @Path("/{assessmentId}")
+    @Operation(summary = "One assessment with its responses, score and findings")
+    public Uni<AssessmentResponse> get(@PathParam("assessmentId") UUID assessmentId) {
+        return assessments.get(caller.tenantId(), assessmentId).map(AssessmentResponse::of);
+    }
+
+    @PATCH
+    @Path("/{assessmentId}")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Record responses (409 assessment-not-in-progress once completed)")
+    public Uni<AssessmentResponse> respond(@PathParam("assessmentId") UUID assessmentId, ResponsesRequest body) {
+        return assessments.respond(caller.tenantId(), assessmentId, RestInputs.body(body).responses())
+                .map(AssessmentResponse::of);
+    }
+
+    @POST
+    @Path("/{assessmentId}/complete")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Complete: findings for VULNERABLE answers, the score, DRAFT initiatives for HIGH/CRITICAL "
+            + "findings; AssessmentCompleted and InitiativeCreated")
+    public Uni<AssessmentResponse> complete(@PathParam("assessmentId") UUID assessmentId, CompleteRequest body) {
+        boolean drafts = body == null || body.createDraftInitiatives() == null || body.createDraftInitiatives();
+        return assessments.complete(caller.tenantId(), caller.correlationId(), assessmentId, drafts)
+                .map(AssessmentResponse::of);
+    }
+
+    @POST
+    @Path("/{assessmentId}/findings")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Add a finding to an assessment in progress")
+    public Uni<Response> addFinding(@PathParam("assessmentId") UUID assessmentId,
+                                    AssessmentService.NewFinding body) {
+        return assessments.addFinding(caller.tenantId(), assessmentId, RestInputs.body(body))
+                .map(finding -> Response.status(201).entity(AssessmentResponse.Finding.of(finding)).build());
+    }
+
+    static List<AssessmentResponse.Finding> findings(List<FindingEntity> findings) {
+        return findings.stream().map(AssessmentResponse.Finding::of).toList();
+    }
+}

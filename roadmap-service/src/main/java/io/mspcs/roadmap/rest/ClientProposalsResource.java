@@ -1,0 +1,57 @@
+package io.mspcs.roadmap.rest;
+
+import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Roles;
+import io.mspcs.rest.Scopes;
+import io.mspcs.roadmap.repository.ProposalRepository;
+import io.mspcs.roadmap.service.Actor;
+import io.mspcs.roadmap.service.ProposalService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/clients/{clientId}/proposals")
+@Tag(name = "Proposals", description = "Proposals to the client, their aging and outcomes")
+public class ClientProposalsResource {
+
+    private final ProposalService proposals;
+    private final CallerContext caller;
+    private final Clock clock;
+
+    public ClientProposalsResource(ProposalService proposals, CallerContext caller, Clock clock) {
+        this.proposals = proposals;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.VCIO, Roles.AM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Create a DRAFT proposal from initiatives of this client",
+            description = "400 size/duplicate; 403 override-not-permitted; 422 initiative-client-mismatch / "
+                    + "initiative-not-found; 409 initiative-not-proposable / initiative-in-open-proposal; 409 "
+                    + "fix-first-gate / sequencing-gate; 422 pre-approval-missing. No event.")
+    public Uni<Response> create(@PathParam("clientId") UUID clientId, ProposalService.NewProposal body) {
+        return proposals.create(caller.tenantId(), caller.correlationId(), clientId, RestInputs.body(body),
+                        Actor.user(caller.principalId(), caller.roles()))
+                .map(created -> Response.status(201).entity(ProposalResponse.of(created, clock.instant())).build());
+    }
+
+    @GET
+    @Operation(summary = "The client's proposals, optionally by status and aging bucket")
+    public Uni<List<ProposalResponse>> list(@PathParam("clientId") UUID clientId, @QueryParam("status") String status,
+                                            @QueryParam("bucket") String bucket) {
+        return ProposalResource.listed(proposals, caller.tenantId(),
+                new ProposalRepository.Filter(clientId, ProposalResource.status(status), null), bucket, clock);
+    }
+}

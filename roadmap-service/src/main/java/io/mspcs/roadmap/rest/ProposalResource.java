@@ -1,0 +1,145 @@
+package io.mspcs.roadmap.rest;
+
+import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Roles;
+import io.mspcs.rest.Scopes;
+import io.mspcs.roadmap.domain.AgingBucket;
+import io.mspcs.roadmap.repository.ProposalEntity;
+import io.mspcs.roadmap.repository.ProposalRepository;
+import io.mspcs.roadmap.service.Actor;
+import io.mspcs.roadmap.service.PipelineService;
+import io.mspcs.roadmap.service.ProposalService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/proposals")
+@Tag(name = "Proposals", description = "Proposals to the client, their aging and outcomes")
+public class ProposalResource {
+
+    private final ProposalService proposals;
+    private final PipelineService pipeline;
+    private final CallerContext caller;
+    private final Clock clock;
+
+    public ProposalResource(ProposalService proposals, PipelineService pipeline, CallerContext caller, Clock clock) {
+        this.proposals = proposals;
+        this.pipeline = pipeline;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    public record WithdrawRequest(String reason) {
+    }
+
+    @GET
+    @Operation(summary = "Tenant-wide proposals, by status, aging bucket and owner")
+    public Uni<List<ProposalResponse>> list(@QueryParam("status") String status, @QueryParam("bucket") String bucket,
+                                            @QueryParam("ownerMemberId") String ownerMemberId) {
+        return listed(proposals, caller.tenantId(), new ProposalRepository.Filter(null, status(status), ownerMemberId),
+                bucket, clock);
+    }
+
+    @GET
+    @Path("/pipeline")
+    @Operation(summary = "Pipeline: undecided by aging bucket and amount, drafts, blocked, outcomes of the period",
+            description = "Win rate = accepted ÷ (accepted + declined + auto-closed); reason captured = those with "
+                    + "a reason ÷ (declined + auto-closed); one decimal.")
+    public Uni<PipelineService.Pipeline> pipeline(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                                  @QueryParam("ownerMemberId") String ownerMemberId) {
+        return pipeline.pipeline(caller.tenantId(), from, to, ownerMemberId);
+    }
+
+    @POST
+    @Path("/aging-sweep")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER})
+    @Operation(summary = "Run the aging sweep for this tenant now (the daily 06:00 job does the same)",
+            description = "One ProposalAging per first entry into a bucket; past 60 days the proposal is auto-closed "
+                    + "and its work deferred. A rerun emits nothing.")
+    public Uni<ProposalService.SweepSummary> sweep() {
+        return proposals.sweep(caller.tenantId());
+    }
+
+    @GET
+    @Path("/{proposalId}")
+    @Operation(summary = "One proposal with its age, bucket, decision and overrides")
+    public Uni<ProposalResponse> get(@PathParam("proposalId") UUID proposalId) {
+        return proposals.get(caller.tenantId(), proposalId).map(p -> ProposalResponse.of(p, clock.instant()));
+    }
+
+    @POST
+    @Path("/{proposalId}/send")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.VCIO, Roles.AM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Send a DRAFT proposal: its initiatives become PROPOSED; ProposalSent")
+    public Uni<ProposalResponse> send(@PathParam("proposalId") UUID proposalId, ProposalService.SendInput body) {
+        return proposals.send(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body), actor())
+                .map(p -> ProposalResponse.of(p, clock.instant()));
+    }
+
+    @POST
+    @Path("/{proposalId}/accept")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.VCIO, Roles.AM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Record the client's acceptance with evidence: initiatives APPROVED; ProposalAccepted",
+            description = "422 approval-evidence-incomplete {missing}; 409 proposal-expired; 409 fix-first-gate.")
+    public Uni<ProposalResponse> accept(@PathParam("proposalId") UUID proposalId, ProposalService.AcceptInput body) {
+        return proposals.accept(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body), actor())
+                .map(outcome -> ProposalResponse.of(outcome.proposal(), clock.instant(), outcome.warnings()));
+    }
+
+    @POST
+    @Path("/{proposalId}/decline")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.VCIO, Roles.AM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Record the client's decline with a reason; initiatives follow the reason's reaction")
+    public Uni<ProposalResponse> decline(@PathParam("proposalId") UUID proposalId, ProposalService.DeclineInput body) {
+        return proposals.decline(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body), actor())
+                .map(p -> ProposalResponse.of(p, clock.instant()));
+    }
+
+    @POST
+    @Path("/{proposalId}/withdraw")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.VCIO, Roles.AM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Withdraw a DRAFT or SENT proposal; PROPOSED work goes back to INTERNAL_REVIEW")
+    public Uni<ProposalResponse> withdraw(@PathParam("proposalId") UUID proposalId, WithdrawRequest body) {
+        return proposals.withdraw(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body).reason(),
+                actor()).map(p -> ProposalResponse.of(p, clock.instant()));
+    }
+
+    @PUT
+    @Path("/{proposalId}/close-reason")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.VCIO, Roles.AM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Add the client's reason to an auto-closed proposal (once, no event)")
+    public Uni<ProposalResponse> closeReason(@PathParam("proposalId") UUID proposalId,
+                                             ProposalService.DeclineInput body) {
+        return proposals.closeReason(caller.tenantId(), proposalId, RestInputs.body(body))
+                .map(p -> ProposalResponse.of(p, clock.instant()));
+    }
+
+    static Uni<List<ProposalResponse>> listed(ProposalService proposals, UUID tenantId,
+                                              ProposalRepository.Filter filter, String bucket, Clock clock) {
+        AgingBucket wanted = bucket == null ? null : RestInputs.enumValue(AgingBucket.class, bucket, "bucket");
+        return proposals.list(tenantId, filter).map(found -> found.stream()
+                .map(p -> ProposalResponse.of(p, clock.instant()))
+                .filter(p -> wanted == null || wanted.name().equals(p.agingBucket()))
+                .toList());
+    }
+
+    static String status(String status) {
+        return status == null ? null : RestInputs.enumValue(ProposalEntity.Status.class, status, "status").name();
+    }
+
+    private Actor actor() {
+        return Actor.user(caller.principalId(), caller.roles());
+    }
+}
