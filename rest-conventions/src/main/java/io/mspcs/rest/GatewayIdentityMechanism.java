@@ -18,24 +18,26 @@ import java.util.Set;
 /**
  * The gateway authenticated the caller (gateway.md §2.1); a service turns the forwarded principal, roles and key scopes
  * into its {@link SecurityIdentity} so that write endpoints enforce the role table again with {@code @RolesAllowed}.
- * The headers are trusted only with the shared gateway token; without it the caller stays anonymous.
+ * The headers are trusted only when the shared gateway token is configured and presented; otherwise the caller stays
+ * anonymous and role-guarded endpoints answer 401 — never trust identity headers an outside caller could have set.
  */
 @ApplicationScoped
 public class GatewayIdentityMechanism implements HttpAuthenticationMechanism {
 
     static final String SCOPES = "X-Scopes";
 
-    private final GatewayToken gatewayToken;
+    private final Optional<GatewayToken> gatewayToken;
 
     public GatewayIdentityMechanism(@ConfigProperty(name = "cs.gateway-token") Optional<String> token) {
-        this.gatewayToken = new GatewayToken(token);
+        this.gatewayToken = token.map(configured -> new GatewayToken(Optional.of(configured)));
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         var headers = context.request().headers();
         String principal = headers.get(CallerContextFilter.PRINCIPAL);
-        if (principal == null || !gatewayToken.matches(headers.get(CallerContextFilter.GATEWAY_TOKEN))) {
+        String presented = headers.get(CallerContextFilter.GATEWAY_TOKEN);
+        if (principal == null || gatewayToken.filter(token -> token.matches(presented)).isEmpty()) {
             return Uni.createFrom().optional(Optional.empty());
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()

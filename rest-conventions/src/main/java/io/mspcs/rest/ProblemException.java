@@ -1,6 +1,9 @@
 package io.mspcs.rest;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Thrown by use cases to answer with a problem document; the request writes nothing. */
 public class ProblemException extends RuntimeException {
@@ -9,13 +12,21 @@ public class ProblemException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    /** With extension members that tell the caller what to do next, e.g. {@code allowedNextStates}. */
+    public ProblemException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+                            Map<String, Object> extensions) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     }
 
     public static ProblemException notFound(String what) {
@@ -44,5 +55,9 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /** Every error a service answers is {@code application/problem+json} (README §4, gateway.md §8). */
 public class ProblemMappers {
@@ -28,7 +29,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
-        return respond(request, e.status(), e.slug(), e.title(), e.getMessage(), e.errors());
+        return respond(request, e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), e.extensions());
     }
 
     @ServerExceptionMapper
@@ -114,9 +115,14 @@ public class ProblemMappers {
 
     private static Response respond(ContainerRequestContext request, int status, String slug, String title, String detail,
                                     List<Problem.FieldError> errors) {
+        return respond(request, status, slug, title, detail, errors, Map.of());
+    }
+
+    private static Response respond(ContainerRequestContext request, int status, String slug, String title, String detail,
+                                    List<Problem.FieldError> errors, Map<String, Object> extensions) {
         Object correlationId = request.getProperty(CorrelationId.HEADER);
         Problem problem = new Problem("/problems/" + slug, title, status, detail, request.getUriInfo().getRequestUri().getPath(),
-                errors, correlationId == null ? null : correlationId.toString());
+                errors, correlationId == null ? null : correlationId.toString(), extensions);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
