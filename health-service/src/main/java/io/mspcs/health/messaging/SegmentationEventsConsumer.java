@@ -7,6 +7,7 @@ import io.mspcs.contracts.PoisonEventException;
 import io.mspcs.health.domain.ClientRegistration;
 import io.mspcs.health.domain.ClientStatus;
 import io.mspcs.health.service.ClientHealthService;
+import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.EventHandlers;
 import io.mspcs.outbox.IdempotentConsumer;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +69,7 @@ public class SegmentationEventsConsumer {
             throw new PoisonEventException(event.type() + " misses clientId, segment or time");
         }
         return clients.applySegment(event.tenantId(), data.clientId(), data.segment(),
-                Boolean.TRUE.equals(data.provisional()), event.time());
+                Boolean.TRUE.equals(data.provisional()), event.time(), EventContext.causedBy(event));
     }
 
     /** A letter change is never provisional (its basis is COMPUTED or OVERRIDE). */
@@ -77,7 +78,8 @@ public class SegmentationEventsConsumer {
         if (data.clientId() == null || data.to() == null || event.time() == null) {
             throw new PoisonEventException(event.type() + " misses clientId, to or time");
         }
-        return clients.applySegment(event.tenantId(), data.clientId(), data.to(), false, event.time());
+        return clients.applySegment(event.tenantId(), data.clientId(), data.to(), false, event.time(),
+                EventContext.causedBy(event));
     }
 
     /** Status is an open enum: a value this service does not know is read as ACTIVE. */

@@ -39,6 +39,18 @@ public class ClientHealthEntity {
     public Instant segmentAt;
     @Column(name = "dmi_complete")
     public boolean dmiComplete;
+    @Column(name = "dirty_at")
+    public Instant dirtyAt;
+    @Column(name = "current_score_id")
+    public UUID currentScoreId;
+    public java.math.BigDecimal composite;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "composite_color")
+    public io.mspcs.health.domain.Color compositeColor;
+    @Column(name = "scored_at")
+    public Instant scoredAt;
+    @Column(name = "data_as_of")
+    public Instant dataAsOf;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -10,6 +10,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class DmiCoverageRepository implements PanacheRepositoryBase<DmiCoverageEntity, UUID> {
 
+    public Uni<List<DmiCoverageEntity>> ofClients(UUID tenantId, java.util.Collection<UUID> clientIds) {
+        return list("tenantId = ?1 and clientId in ?2", tenantId, clientIds);
+    }
+
     public Uni<List<DmiCoverageEntity>> ofClient(UUID tenantId, UUID clientId) {
         return list("tenantId = ?1 and clientId = ?2", tenantId, clientId);
     }

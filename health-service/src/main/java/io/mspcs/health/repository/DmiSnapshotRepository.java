@@ -17,6 +17,18 @@ public class DmiSnapshotRepository implements PanacheRepositoryBase<DmiSnapshotE
         return find("tenantId = ?1 and clientId = ?2 order by seq desc", tenantId, clientId).firstResult();
     }
 
+    /** Each client's latest snapshot (by seq). */
+    public Uni<List<DmiSnapshotEntity>> latestOf(UUID tenantId, java.util.Collection<UUID> clientIds) {
+        return list("from DmiSnapshotEntity s where s.tenantId = ?1 and s.clientId in ?2 and s.seq = "
+                + "(select max(t.seq) from DmiSnapshotEntity t where t.tenantId = s.tenantId and t.clientId = s.clientId)",
+                tenantId, clientIds);
+    }
+
+    /** The clients' snapshots measured after {@code from}, oldest first. */
+    public Uni<List<DmiSnapshotEntity>> sinceOf(UUID tenantId, java.util.Collection<UUID> clientIds, Instant from) {
+        return list("tenantId = ?1 and clientId in ?2 and measuredAt > ?3 order by seq", tenantId, clientIds, from);
+    }
+
     /** Snapshots measured after {@code from}, oldest first. */
     public Uni<List<DmiSnapshotEntity>> since(UUID tenantId, UUID clientId, Instant from) {
         return list("tenantId = ?1 and clientId = ?2 and measuredAt > ?3 order by seq", tenantId, clientId, from);

@@ -2,11 +2,14 @@ package io.mspcs.health.rest;
 
 import io.mspcs.health.domain.SnapshotKind;
 import io.mspcs.health.service.DmiService;
+import io.mspcs.health.service.RecomputeQueue;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.Page;
 import io.mspcs.rest.ProblemException;
+import io.mspcs.rest.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,15 +25,18 @@ import java.util.UUID;
 public class DmiResource {
 
     private final DmiService dmi;
+    private final RecomputeQueue recomputes;
     private final CallerContext caller;
 
-    public DmiResource(DmiService dmi, CallerContext caller) {
+    public DmiResource(DmiService dmi, RecomputeQueue recomputes, CallerContext caller) {
         this.dmi = dmi;
+        this.recomputes = recomputes;
         this.caller = caller;
     }
 
     @POST
     @Path("/coverage")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM})
     @Operation(summary = "Record up to 20 manual insight coverages and answer the recomputed sheet",
             description = "Each item gives coverage (0-1) or numerator + denominator, optionally observedAt (default now) "
                     + "and a note. The latest observation per insight wins. A material change of the DMI takes a "
@@ -40,7 +46,10 @@ public class DmiResource {
         if (request == null) {
             throw ProblemException.invalid("body", "required", "A JSON body with items is required");
         }
-        return dmi.recordCoverage(clientId, request.inputs(), EventContext.ofRequest(caller.tenantId(), caller.correlationId()))
+        EventContext context = EventContext.ofRequest(caller.tenantId(), caller.correlationId());
+        // committed: re-score the client's health with the new coverage (manual entries count as signals)
+        return dmi.recordCoverage(clientId, request.inputs(), context)
+                .invoke(sheet -> recomputes.schedule(caller.tenantId(), java.util.Set.of(clientId), "SIGNALS", context))
                 .map(sheet -> DmiSheetView.of(clientId, sheet));
     }
 

@@ -3,6 +3,7 @@ package io.mspcs.health.service;
 import io.mspcs.health.domain.ClientRegistration;
 import io.mspcs.health.repository.ClientHealthEntity;
 import io.mspcs.health.repository.ClientHealthRepository;
+import io.mspcs.outbox.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,10 +21,12 @@ import java.util.UUID;
 public class ClientHealthService {
 
     private final ClientHealthRepository clients;
+    private final RecomputeQueue recomputes;
     private final Clock clock;
 
-    public ClientHealthService(ClientHealthRepository clients, Clock clock) {
+    public ClientHealthService(ClientHealthRepository clients, RecomputeQueue recomputes, Clock clock) {
         this.clients = clients;
+        this.recomputes = recomputes;
         this.clock = clock;
     }
 
@@ -47,12 +50,18 @@ public class ClientHealthService {
      * Keeps the segment and its provisional flag if {@code eventTime} is newer than the one applied. A client not
      * registered yet gets a stub that its ClientRegistered completes (health.md §8).
      */
-    public Uni<Void> applySegment(UUID tenantId, UUID clientId, String segment, boolean provisional, Instant eventTime) {
+    public Uni<Void> applySegment(UUID tenantId, UUID clientId, String segment, boolean provisional, Instant eventTime,
+                                  EventContext context) {
         Instant now = now();
         return clients.findInTenant(tenantId, clientId)
                 .chain(existing -> {
                     ClientHealthEntity client = existing != null ? existing : ClientHealthEntity.stub(tenantId, clientId, now);
-                    client.applySegment(segment, provisional, eventTime, now);
+                    boolean applied = client.applySegment(segment, provisional, eventTime, now);
+                    if (applied && client.registered()) {
+                        // the recompute locks this row, so it runs only after this transaction committed
+                        client.dirtyAt = now;
+                        recomputes.schedule(tenantId, java.util.Set.of(clientId), "SEGMENT_CHANGED", context);
+                    }
                     return existing != null ? Uni.createFrom().voidItem() : clients.persist(client).replaceWithVoid();
                 });
     }

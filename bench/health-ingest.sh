@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# health-service ingest + re-score benchmark (issue 4). Starts its own PostgreSQL cluster (pg-cluster.sh on
+# BENCH_PG_PORT), an in-JVM Kafka broker (LocalKafkaMain) and the built health-service jar, then runs
+# bench/health-ingest-driver.java: 2,000 clients registered through ClientRegistered, 200,000 signals through
+# POST /api/v1/signals/bulk, the same rows as a plain JDBC batch insert (the ceiling), and the time to re-score all
+# clients after publishing a new model. Everything it starts is stopped on exit (by pid); the cluster is purged.
+#
+#   bench/health-ingest.sh [--no-build]        env: BENCH_PG_PORT (55532), BENCH_HTTP_PORT (18082)
+set -euo pipefail
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
+PG_PORT="${BENCH_PG_PORT:-55532}"
+HTTP_PORT="${BENCH_HTTP_PORT:-18082}"
+RUN="$(mktemp -d /tmp/health-bench.XXXXXX)"
+chmod 755 "$RUN"
+export CS_PG_PORT="$PG_PORT" CS_PG_DATA="/tmp/cs-pg-health-bench-$PG_PORT"
+PG="$ROOT/platform-test/bin/pg-cluster.sh"
+TOKEN="bench-gateway-token"
+JAR="$ROOT/health-service/target/quarkus-app/quarkus-run.jar"
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  done
+  "$PG" purge >/dev/null 2>&1 || true
+  echo "logs kept in $RUN"
+}
+trap cleanup EXIT
+
+if [ "${1:-}" != "--no-build" ] || [ ! -f "$JAR" ]; then
+  (cd "$ROOT" && ./mvnw -B -o -q -pl health-service package -DskipTests)
+fi
+[ -d "$ROOT/platform-test/target/lib" ] || { echo "platform-test/target/lib missing: build platform-test first" >&2; exit 1; }
+
+echo "==> PostgreSQL on $PG_PORT"
+"$PG" start >/dev/null
+"$PG" ensure-db health health >/dev/null
+
+echo "==> Kafka (in-JVM)"
+java -Xmx512m -cp "$ROOT/platform-test/target/platform-test-0.1.0-SNAPSHOT.jar:$ROOT/platform-test/target/lib/*" \
+  io.mspcs.platformtest.LocalKafkaMain --run-dir "$RUN" --partitions 3 >"$RUN/kafka.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 120); do [ -s "$RUN/kafka.bootstrap" ] && break; sleep 0.5; done
+KAFKA="$(cat "$RUN/kafka.bootstrap")"
+
+echo "==> health-service on $HTTP_PORT"
+QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_MANAGEMENT_PORT="$((HTTP_PORT + 1000))" \
+  DB_USER=health_owner DB_PASSWORD=cs-dev \
+  DB_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/health" DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/health" \
+  KAFKA_BOOTSTRAP_SERVERS="$KAFKA" GATEWAY_TOKEN="$TOKEN" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  java -Xmx512m -jar "$JAR" >"$RUN/health.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 240); do
+  curl -fs "http://127.0.0.1:$((HTTP_PORT + 1000))/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5
+done
+curl -fs "http://127.0.0.1:$((HTTP_PORT + 1000))/q/health/ready" >/dev/null || { echo "health-service not ready" >&2; tail -50 "$RUN/health.log"; exit 1; }
+
+PGJDBC="$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | tail -1)"
+echo "==> driver"
+java -Xmx1g -cp "$PGJDBC:$ROOT/platform-test/target/lib/*" "$ROOT/bench/health-ingest-driver.java" \
+  "http://127.0.0.1:$HTTP_PORT" "jdbc:postgresql://127.0.0.1:$PG_PORT/health" health_owner cs-dev "$KAFKA" "$TOKEN"

@@ -1,0 +1,81 @@
+package io.mspcs.health.rest;
+
+import io.mspcs.health.service.HealthQueryService;
+import io.mspcs.outbox.EventContext;
+import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Page;
+import io.mspcs.rest.ProblemException;
+import io.mspcs.rest.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+@Path("/api/v1/clients/{clientId}/health")
+@Tag(name = "Health", description = "Five-dimension health scores, their explanation and history")
+public class HealthResource {
+
+    private final HealthQueryService health;
+    private final CallerContext caller;
+    private final Clock clock;
+
+    public HealthResource(HealthQueryService health, CallerContext caller, Clock clock) {
+        this.health = health;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "Current health: composite, five dimensions, and why",
+            description = "Each dimension lists its inputs with value, unit, sub-score, weight, effective weight, "
+                    + "contribution, status, sample size, window, asOf/receivedAt and ageDays (computed now); "
+                    + "topMovers are the inputs whose contribution moved most since the previous score. A client not "
+                    + "scored yet answers with scoreId absent.")
+    public Uni<HealthView> current(@PathParam("clientId") UUID clientId) {
+        return health.current(caller.tenantId(), clientId)
+                .map(current -> HealthView.of(clientId, current.record(), clock.instant()));
+    }
+
+    @GET
+    @Path("/history")
+    @Operation(summary = "Score history, newest first, with changes and markers (MODEL_CHANGED, CATALOG_CHANGED, SEGMENT_CHANGED)")
+    public Uni<Page<HistoryItemView>> history(@PathParam("clientId") UUID clientId, @QueryParam("from") String from,
+                                              @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+                                              @QueryParam("cursor") String cursor) {
+        int size = Page.limit(limit);
+        return health.history(caller.tenantId(), clientId, instant("from", from), instant("to", to),
+                        Page.uuidCursor(cursor), size)
+                .map(rows -> Page.of(rows.stream().map(HistoryItemView::of).toList(), size, HistoryItemView::scoreId));
+    }
+
+    @POST
+    @Path("/recompute")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER})
+    @Operation(summary = "Recompute now; writes a record and emits events only if something changed")
+    public Uni<HealthView> recompute(@PathParam("clientId") UUID clientId) {
+        return health.recompute(caller.tenantId(), clientId,
+                        EventContext.ofRequest(caller.tenantId(), caller.correlationId()))
+                .map(current -> HealthView.of(clientId, current.record(), clock.instant()));
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "type", field + " must be an ISO-8601 instant");
+        }
+    }
+}

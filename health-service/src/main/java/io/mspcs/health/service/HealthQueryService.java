@@ -1,0 +1,70 @@
+package io.mspcs.health.service;
+
+import io.mspcs.health.repository.ClientHealthEntity;
+import io.mspcs.health.repository.ClientHealthRepository;
+import io.mspcs.health.repository.ScoreRecordEntity;
+import io.mspcs.health.repository.ScoreRecordRepository;
+import io.mspcs.outbox.EventContext;
+import io.mspcs.rest.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Reads of current health, history and the portfolio; and the manual recompute. */
+@ApplicationScoped
+public class HealthQueryService {
+
+    private final ClientHealthRepository clients;
+    private final ScoreRecordRepository records;
+    private final HealthScoringService scoring;
+
+    public HealthQueryService(ClientHealthRepository clients, ScoreRecordRepository records, HealthScoringService scoring) {
+        this.clients = clients;
+        this.records = records;
+        this.scoring = scoring;
+    }
+
+    public record Current(ClientHealthEntity client, ScoreRecordEntity record) {
+    }
+
+    @WithSession
+    public Uni<Current> current(UUID tenantId, UUID clientId) {
+        return registered(tenantId, clientId).chain(client -> client.currentScoreId == null
+                ? Uni.createFrom().item(new Current(client, null))
+                : records.byId(tenantId, client.currentScoreId).map(record -> new Current(client, record)));
+    }
+
+    @WithSession
+    public Uni<List<ScoreRecordEntity>> history(UUID tenantId, UUID clientId, Instant from, Instant to, UUID after,
+                                                int limit) {
+        return registered(tenantId, clientId).chain(client -> after == null ? Uni.createFrom().nullItem()
+                        : records.byId(tenantId, after).map(found -> {
+                            if (found == null || !found.clientId.equals(clientId)) {
+                                throw ProblemException.invalid("cursor", "unknown", "cursor is not a record of this client");
+                            }
+                            return found;
+                        }))
+                .chain(afterRecord -> records.page(tenantId, clientId, from, to, afterRecord, limit));
+    }
+
+    /** Recomputes now, in this request's transaction; events only if something changed (health.md §5.3). */
+    public Uni<Current> recompute(UUID tenantId, UUID clientId, EventContext context) {
+        return Panache.withTransaction(() -> registered(tenantId, clientId)
+                        .chain(client -> scoring.recompute(tenantId, List.of(clientId), "MANUAL", context)))
+                .chain(() -> current(tenantId, clientId));
+    }
+
+    private Uni<ClientHealthEntity> registered(UUID tenantId, UUID clientId) {
+        return clients.findInTenant(tenantId, clientId).map(client -> {
+            if (client == null || !client.registered()) {
+                throw ProblemException.notFound("Client " + clientId);
+            }
+            return client;
+        });
+    }
+}
