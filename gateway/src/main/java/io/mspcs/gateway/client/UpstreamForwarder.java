@@ -4,7 +4,9 @@ import io.mspcs.gateway.config.GatewayConfig;
 import io.mspcs.gateway.domain.Principal;
 import io.mspcs.gateway.domain.Upstream;
 import io.mspcs.rest.CorrelationId;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.ConnectException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -46,42 +49,77 @@ public class UpstreamForwarder {
     }
 
     public void forward(RoutingContext context, Upstream upstream, Principal principal) {
-        String correlationId = context.get("correlationId");
-        HttpRequest<Buffer> request = client.requestAbs(context.request().method(), baseUrl(upstream) + context.request().uri())
-                .timeout(timeoutMillis(context));
-        copyHeaders(context.request().headers(), request.headers(), true);
-        request.putHeader("X-Tenant-Id", principal.tenantId().toString())
-                .putHeader("X-Principal-Id", principal.principalId())
-                .putHeader("X-Principal-Type", principal.type())
-                .putHeader("X-Roles", String.join(",", principal.roles()))
-                .putHeader("X-Scopes", String.join(",", principal.scopes()))
-                .putHeader(CorrelationId.HEADER, correlationId)
-                .putHeader("X-Received-At", clock.instant().toString());
-        config.token().filter(token -> !token.isBlank()).ifPresent(token -> request.putHeader("X-Gateway-Token", token));
-        Buffer body = context.body() == null || context.body().buffer() == null ? Buffer.buffer() : context.body().buffer();
-        request.sendBuffer(body).onComplete(result -> {
+        send(context, upstream, principal).onComplete(result -> {
             if (result.succeeded()) {
-                relay(context, result.result(), correlationId);
-            } else if (result.cause() instanceof TimeoutException
-                    || result.cause() instanceof io.netty.handler.timeout.TimeoutException) {
-                sendProblem(context, 504, "upstream-timeout", "Upstream timeout", upstream + " did not answer in time");
+                relay(context, result.result().statusCode(), result.result().headers(), result.result().body());
             } else {
-                context.response().putHeader("Retry-After", "5");
-                sendProblem(context, 503, "upstream-unavailable", "Service unavailable",
-                        upstream + " is not reachable" + (result.cause() instanceof ConnectException ? "" : " right now"));
+                fail(context, upstream, result.cause());
             }
         });
     }
 
-    private void relay(RoutingContext context, HttpResponse<Buffer> answer, String correlationId) {
-        var response = context.response().setStatusCode(answer.statusCode());
-        copyHeaders(answer.headers(), response.headers(), false);
-        response.putHeader(CorrelationId.HEADER, correlationId);
-        Buffer body = answer.body();
+    /** Sends the caller's request to the owner; only GET is retried, once, and only when the connection failed. */
+    public Future<HttpResponse<Buffer>> send(RoutingContext context, Upstream upstream, Principal principal) {
+        Future<HttpResponse<Buffer>> first = attempt(context, upstream, principal);
+        if (context.request().method() != HttpMethod.GET) {
+            return first;
+        }
+        return first.recover(cause -> cause instanceof ConnectException ? attempt(context, upstream, principal)
+                : Future.failedFuture(cause));
+    }
+
+    private Future<HttpResponse<Buffer>> attempt(RoutingContext context, Upstream upstream, Principal principal) {
+        HttpRequest<Buffer> request = client.requestAbs(context.request().method(), baseUrl(upstream) + context.request().uri())
+                .timeout(timeoutMillis(context));
+        copyHeaders(context.request().headers(), request.headers(), true);
+        identify(request, principal, context.get("correlationId"));
+        Buffer body = context.body() == null || context.body().buffer() == null ? Buffer.buffer() : context.body().buffer();
+        return request.sendBuffer(body);
+    }
+
+    /** A GET the gateway makes itself (client 360), as the caller, with its own timeout. */
+    public Future<HttpResponse<Buffer>> get(Upstream upstream, String pathAndQuery, Principal principal, String correlationId,
+                                           Duration timeout) {
+        HttpRequest<Buffer> request = client.getAbs(baseUrl(upstream) + pathAndQuery).timeout(timeout.toMillis())
+                .putHeader("Accept", "application/json");
+        identify(request, principal, correlationId);
+        return request.send();
+    }
+
+    private void identify(HttpRequest<Buffer> request, Principal principal, String correlationId) {
+        request.putHeader("X-Tenant-Id", principal.tenantId().toString())
+                .putHeader("X-Principal-Id", principal.principalId())
+                .putHeader("X-Principal-Type", principal.type())
+                .putHeader("X-Roles", String.join(",", principal.roles().stream().sorted().toList()))
+                .putHeader("X-Scopes", String.join(",", principal.scopes().stream().sorted().toList()))
+                .putHeader(CorrelationId.HEADER, correlationId)
+                .putHeader("X-Received-At", clock.instant().toString());
+        config.token().filter(token -> !token.isBlank()).ifPresent(token -> request.putHeader("X-Gateway-Token", token));
+    }
+
+    public static boolean isTimeout(Throwable cause) {
+        return cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException;
+    }
+
+    /** Relays an upstream (or replayed) answer with the caller's correlation id. */
+    public static void relay(RoutingContext context, int status, MultiMap headers, Buffer body) {
+        var response = context.response().setStatusCode(status);
+        copyHeaders(headers, response.headers(), false);
+        response.putHeader(CorrelationId.HEADER, (String) context.get("correlationId"));
         if (body == null) {
             response.end();
         } else {
             response.end(body);
+        }
+    }
+
+    /** A failed call as the caller sees it: 504 on timeout, otherwise 503 with Retry-After. */
+    public static void fail(RoutingContext context, Upstream upstream, Throwable cause) {
+        if (isTimeout(cause)) {
+            sendProblem(context, 504, "upstream-timeout", "Upstream timeout", upstream + " did not answer in time");
+        } else {
+            context.response().putHeader("Retry-After", "5");
+            sendProblem(context, 503, "upstream-unavailable", "Service unavailable", upstream + " is not reachable right now");
         }
     }
 

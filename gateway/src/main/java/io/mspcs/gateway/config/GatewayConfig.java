@@ -30,6 +30,22 @@ public interface GatewayConfig {
     @WithDefault("60s")
     Duration bulkUpstreamTimeout();
 
+    DevIssuer devIssuer();
+
+    RateLimits rateLimits();
+
+    Webhooks webhooks();
+
+    /** Outbound webhooks (gateway.md §6). */
+    interface Webhooks {
+        /** Encrypts the subscriptions' signing secrets at rest (a Kubernetes Secret); without it none can be created. */
+        Optional<String> secretKey();
+
+        /** Plain http targets: development only. */
+        @WithDefault("false")
+        boolean allowHttp();
+    }
+
     interface Services {
         String segmentation();
 
@@ -38,5 +54,20 @@ public interface GatewayConfig {
         String cadence();
 
         String roadmap();
+    }
+
+    /** The local token issuer of gateway.md §1.2; never in production. */
+    interface DevIssuer {
+        @WithDefault("false")
+        boolean enabled();
+
+        @WithDefault("cs-dev-issuer")
+        String issuer();
+    }
+
+    /** Token buckets of gateway.md §7, per instance: every capacity and rate is divided by {@code replicas}. */
+    interface RateLimits {
+        @WithDefault("1")
+        int replicas();
     }
 }

@@ -13,17 +13,17 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code POST /platform/v1/tenants} on the management port (never on the ingress): the operator creates a tenant
- * and its first integration key with the operator secret. Without a configured secret the endpoint is closed.
+ * its first integration key and optionally its first admin user with the operator secret. Without a configured secret the endpoint is closed.
  */
 @ApplicationScoped
 public class PlatformRoutes {
 
-    static final Set<String> SCOPES = Set.of("clients:read", "clients:write", "signals:write", "meetings:write",
-            "health:read", "ctas:read", "ctas:write", "roadmap:read", "roadmap:write", "events:read", "webhooks:manage");
+    static final Set<String> SCOPES = io.mspcs.gateway.domain.KeyScopes.ALL;
 
     private final TenantProvisioning provisioning;
     private final GatewayConfig config;
@@ -62,12 +62,24 @@ public class PlatformRoutes {
                     "name (1–200 characters) and apiKey.scopes (known scopes) are required");
             return;
         }
-        provisioning.provision(name.strip(), key.getString("name", "default"), scopes).subscribe().with(
+        JsonObject admin = body.getValue("admin") instanceof JsonObject a ? a : null;
+        Optional<TenantProvisioning.AdminIdentity> firstAdmin = Optional.ofNullable(admin)
+                .filter(a -> a.getValue("subject") instanceof String && a.getValue("issuer") instanceof String)
+                .map(a -> new TenantProvisioning.AdminIdentity(a.getString("issuer"), a.getString("subject"),
+                        a.getValue("email") instanceof String e ? e : null));
+        if (admin != null && firstAdmin.isEmpty()) {
+            ProblemResponses.send(context, 400, "validation-failed", "Request is invalid",
+                    "admin needs issuer and subject (the IdP identity of the first tenant admin)");
+            return;
+        }
+        provisioning.provision(name.strip(), key.getString("name", "default"), scopes, firstAdmin).subscribe().with(
                 tenant -> context.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("tenantId", tenant.tenantId().toString())
                                 .put("apiKeyId", tenant.apiKeyId().toString()).put("apiKey", tenant.apiKey())
                                 .put("scopes", new JsonArray(tenant.scopes().stream().sorted().toList()))
-                                .put("expiresAt", tenant.expiresAt().toString()).encode()),
+                                .put("expiresAt", tenant.expiresAt().toString())
+                                .put("adminUserId", tenant.adminUserId() == null ? null : tenant.adminUserId().toString())
+                                .encode()),
                 failure -> ProblemResponses.send(context, 500, "internal", "Internal error", "The tenant was not created"));
     }
 

@@ -16,8 +16,21 @@ public final class ProblemResponses {
     }
 
     public static void send(RoutingContext context, int status, String slug, String title, String detail) {
+        send(context, status, slug, title, detail, List.of());
+    }
+
+    /** A 400 {@code validation-failed} naming the offending field. */
+    public static void invalid(RoutingContext context, String field, String code, String detail) {
+        send(context, 400, "validation-failed", "Request is invalid", detail, List.of(new Problem.FieldError(field, code)));
+    }
+
+    public static void send(RoutingContext context, int status, String slug, String title, String detail,
+                            List<Problem.FieldError> errors) {
+        if (context.response().ended()) {
+            return;
+        }
         Object correlationId = context.get(CORRELATION_KEY);
-        Problem problem = new Problem("/problems/" + slug, title, status, detail, context.request().path(), List.of(),
+        Problem problem = new Problem("/problems/" + slug, title, status, detail, context.request().path(), errors,
                 correlationId == null ? null : correlationId.toString());
         var response = context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (correlationId != null) {

@@ -3,45 +3,55 @@ package io.mspcs.gateway.service;
 import io.mspcs.gateway.config.GatewayConfig;
 import io.mspcs.gateway.domain.ApiKeys;
 import io.mspcs.gateway.repository.ApiKeyRepository;
+import io.mspcs.gateway.repository.ApiKeyRepository.NewKey;
+import io.mspcs.gateway.repository.UserRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The operator's way in: a tenant and its first integration key, in one transaction. */
+/** The operator's way in: a tenant, its first integration key and optionally its first admin user. */
 @ApplicationScoped
 public class TenantProvisioning {
 
-    static final Duration KEY_LIFETIME = Duration.ofDays(365);
-
     private final ApiKeyRepository repository;
+    private final UserRepository users;
     private final ApiKeys apiKeys;
     private final GatewayConfig config;
     private final Clock clock;
 
-    public TenantProvisioning(ApiKeyRepository repository, ApiKeys apiKeys, GatewayConfig config, Clock clock) {
+    public TenantProvisioning(ApiKeyRepository repository, UserRepository users, ApiKeys apiKeys, GatewayConfig config,
+                              Clock clock) {
         this.repository = repository;
+        this.users = users;
         this.apiKeys = apiKeys;
         this.config = config;
         this.clock = clock;
     }
 
-    public record ProvisionedTenant(UUID tenantId, UUID apiKeyId, String apiKey, Set<String> scopes, Instant expiresAt) {
+    public record ProvisionedTenant(UUID tenantId, UUID apiKeyId, String apiKey, Set<String> scopes, Instant expiresAt,
+                                    UUID adminUserId) {
     }
 
-    public Uni<ProvisionedTenant> provision(String tenantName, String keyName, Set<String> scopes) {
+    /** The first admin's IdP identity: issuer and subject. */
+    public record AdminIdentity(String issuer, String subject, String email) {
+    }
+
+    public Uni<ProvisionedTenant> provision(String tenantName, String keyName, Set<String> scopes,
+                                            Optional<AdminIdentity> admin) {
         UUID tenantId = UUID.randomUUID();
-        UUID keyId = UUID.randomUUID();
         Instant now = clock.instant();
-        Instant expiresAt = now.plus(KEY_LIFETIME);
         ApiKeys.IssuedKey issued = apiKeys.issue(config.keyEnvironment());
+        NewKey key = new NewKey(UUID.randomUUID(), tenantId, keyName, issued.prefix(), issued.hash(), scopes, Set.of(),
+                now.plus(ApiKeyAdministration.DEFAULT_LIFETIME));
         return repository.pool().withTransaction(tx -> repository.insertTenant(tx, tenantId, tenantName, now)
-                        .chain(() -> repository.insertKey(tx, keyId, tenantId, keyName, issued.prefix(), issued.hash(),
-                                scopes, expiresAt, now)))
-                .replaceWith(new ProvisionedTenant(tenantId, keyId, issued.key(), scopes, expiresAt));
+                        .chain(() -> repository.insertKey(tx, key, now)))
+                .chain(() -> admin.map(a -> users.upsert(tenantId, a.issuer(), a.subject(), a.email(), Set.of("ADMIN"), now)
+                        .map(user -> user == null ? null : user.id())).orElse(Uni.createFrom().nullItem()))
+                .map(adminId -> new ProvisionedTenant(tenantId, key.id(), issued.key(), scopes, key.expiresAt(), adminId));
     }
 }

@@ -17,7 +17,6 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasKey;
 
@@ -30,20 +29,14 @@ class GatewayRoutingComponentTest {
     URL management;
 
     private String tenants() {
-        // the injected URL carries the management root path (/q); the platform API sits beside it
-        return "http://" + management.getHost() + ":" + management.getPort() + "/platform/v1/tenants";
+        return GatewayFixtures.platformUrl(management, "/platform/v1/tenants");
     }
 
-    private record Tenant(String tenantId, String apiKey) {
-    }
-
-    private Tenant provisionTenant() {
-        var created = given().contentType(ContentType.JSON).header("X-Operator-Secret", "test-operator-secret")
-                .body(Map.of("name", "Demo MSP", "apiKey", Map.of("name", "psa", "scopes", List.of("clients:read", "clients:write"))))
-                .post(tenants()).then().statusCode(201)
-                .body("apiKey", matchesPattern("^csk_test_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}$"))
-                .extract();
-        return new Tenant(created.path("tenantId"), created.path("apiKey"));
+    private GatewayFixtures.Tenant provisionTenant() {
+        GatewayFixtures.Tenant tenant = GatewayFixtures.tenantWithKey(management,
+                List.of("clients:read", "clients:write", "health:read", "roadmap:read"));
+        org.assertj.core.api.Assertions.assertThat(tenant.apiKey()).matches("^csk_test_[0-9A-Za-z]{8}_[0-9A-Za-z]{32}$");
+        return tenant;
     }
 
     @Test
@@ -76,7 +69,7 @@ class GatewayRoutingComponentTest {
 
     @Test
     void forwardsWithTheKeysTenantAndStripsForgedIdentity() {
-        Tenant tenant = provisionTenant();
+        GatewayFixtures.Tenant tenant = provisionTenant();
         ValidatableResponse forwarded = given().header("X-Api-Key", tenant.apiKey())
                 .header("X-Tenant-Id", UUID.randomUUID().toString()).header("X-Gateway-Token", "forged")
                 .header("X-Correlation-Id", "corr-gateway-test-1")
@@ -96,7 +89,7 @@ class GatewayRoutingComponentTest {
 
     @Test
     void routesBySegmentUnderAClientAndRefusesUnknownSegments() {
-        Tenant tenant = provisionTenant();
+        GatewayFixtures.Tenant tenant = provisionTenant();
         String client = UUID.randomUUID().toString();
         given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/clients/" + client + "/dmi").then()
                 .statusCode(201).body("uri", equalTo("/api/v1/clients/" + client + "/dmi"));
@@ -112,7 +105,7 @@ class GatewayRoutingComponentTest {
 
     @Test
     void tellsTheCallerWhoItIs() {
-        Tenant tenant = provisionTenant();
+        GatewayFixtures.Tenant tenant = provisionTenant();
         given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/me").then()
                 .statusCode(200).body("tenantId", equalTo(tenant.tenantId())).body("type", equalTo("INTEGRATION"));
     }

@@ -7,14 +7,23 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server standing in for the four services: it answers with what it received (method, URI,
- * headers, body), so tests see exactly what the gateway forwards. Roadmap points at a closed port.
+ * headers, body), so tests see exactly what the gateway forwards. Roadmap points at a closed port (a stopped
+ * service); a few client ids make the registry answer 404 or health answer too late.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String GATEWAY_TOKEN = "gateway-component-test-token";
+
+    /** Counts calls, so a test can tell a replayed answer from a second call. */
+    static final AtomicInteger CALLS = new AtomicInteger();
+    /** The registry answers 404 for this client. */
+    static final String UNKNOWN_CLIENT = "00000000-0000-0000-0000-000000000404";
+    /** Health answers after 1.5 s for clients whose id starts like this (the 360's calls time out at 800 ms). */
+    static final String SLOW_HEALTH_PREFIX = "dddddddd-";
 
     private Vertx vertx;
     private HttpServer server;
@@ -24,12 +33,25 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         try {
             server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+                if (request.path().startsWith("/api/v1/clients/" + UNKNOWN_CLIENT)) {
+                    request.response().setStatusCode(404).putHeader("Content-Type", "application/problem+json")
+                            .end("{\"type\":\"/problems/client-not-found\",\"status\":404}");
+                    return;
+                }
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-                request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
-                        .putHeader("X-Upstream", "stub")
-                        .end(new JsonObject().put("method", request.method().name()).put("uri", request.uri())
-                                .put("headers", headers).put("body", body.toString()).encode());
+                String answer = new JsonObject().put("method", request.method().name()).put("uri", request.uri())
+                        .put("headers", headers).put("body", body.toString())
+                        .put("call", CALLS.incrementAndGet()).encode();
+                long delay = request.path().startsWith("/api/v1/clients/" + SLOW_HEALTH_PREFIX)
+                        && request.path().endsWith("/health") ? 1_500 : 0;
+                Runnable reply = () -> request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                        .putHeader("X-Upstream", "stub").end(answer);
+                if (delay > 0) {
+                    vertx.setTimer(delay, id -> reply.run());
+                } else {
+                    reply.run();
+                }
             })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("stub upstream did not start", e);
