@@ -21,7 +21,7 @@ final class ExpectedSecrets {
     private static Map<String, Set<String>> all() {
         Map<String, Set<String>> secrets = new LinkedHashMap<>();
         secrets.put("cs-gateway-token", Set.of("token"));
-        secrets.put("cs-gateway-secrets", Set.of("operator-secret", "api-key-pepper"));
+        secrets.put("cs-gateway-secrets", Set.of("operator-secret", "api-key-pepper", "webhook-secret-key"));
         for (String app : Repo.APPS) {
             secrets.put("cs-" + Repo.database(app) + "-db", Set.of("password"));
         }

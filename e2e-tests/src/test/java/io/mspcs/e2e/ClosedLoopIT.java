@@ -48,9 +48,16 @@ class ClosedLoopIT {
         }
     }
 
-    private record Tenant(String id, String apiKey) {
+    /** A tenant with its PSA integration key and a CSM signed in through the dev issuer. */
+    private record Tenant(String id, String apiKey, String csmToken) {
         RequestSpecification api() {
             return RestAssured.given().baseUri(platform.gatewayUrl()).header("X-Api-Key", apiKey)
+                    .contentType(ContentType.JSON).accept(ContentType.JSON);
+        }
+
+        /** Manual DMI coverage is a CS team member's write (gateway.md §2.1), not an integration's. */
+        RequestSpecification csm() {
+            return RestAssured.given().baseUri(platform.gatewayUrl()).header("Authorization", "Bearer " + csmToken)
                     .contentType(ContentType.JSON).accept(ContentType.JSON);
         }
     }
@@ -61,7 +68,11 @@ class ClosedLoopIT {
                 .body(Map.of("name", "E2E MSP", "apiKey", Map.of("name", "psa", "scopes",
                         List.of("clients:read", "clients:write", "signals:write", "health:read", "ctas:read", "roadmap:read"))))
                 .post("/platform/v1/tenants").then().statusCode(201).extract();
-        return new Tenant(created.path("tenantId"), created.path("apiKey"));
+        String tenantId = created.path("tenantId");
+        String csmToken = RestAssured.given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON)
+                .body(Map.of("email", "csm-" + UUID.randomUUID() + "@e2e.example", "tenantId", tenantId, "roles", List.of("CSM")))
+                .post("/dev/token").then().statusCode(200).extract().path("accessToken");
+        return new Tenant(tenantId, created.path("apiKey"), csmToken);
     }
 
     private static String registerClient(Tenant tenant, String externalId) {
@@ -82,7 +93,7 @@ class ClosedLoopIT {
 
     /** Health learns the client from ClientRegistered; until then the client is unknown there (404). */
     private static void recordCoverage(Tenant tenant, String clientId, Map<String, Object> body, String correlationId) {
-        await().atMost(CHAIN).until(() -> tenant.api().header("X-Correlation-Id", correlationId).body(body)
+        await().atMost(CHAIN).until(() -> tenant.csm().header("X-Correlation-Id", correlationId).body(body)
                 .post("/api/v1/clients/" + clientId + "/dmi/coverage").statusCode() != 404);
     }
 
@@ -96,7 +107,7 @@ class ClosedLoopIT {
         String clientId = registerClient(tenant, "19283");
         recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
         String correlationId = "e2e-drop-" + UUID.randomUUID();
-        tenant.api().header("X-Correlation-Id", correlationId).body(coverage(0.55, 0.60))
+        tenant.csm().header("X-Correlation-Id", correlationId).body(coverage(0.55, 0.60))
                 .post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
 
         await().atMost(CHAIN).untilAsserted(() -> {
@@ -127,7 +138,7 @@ class ClosedLoopIT {
         Tenant tenant = newTenant();
         String clientId = registerClient(tenant, "5501");
         recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
-        tenant.api().body(coverage(0.50, 0.98)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
+        tenant.csm().body(coverage(0.50, 0.98)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
         await().atMost(CHAIN).untilAsserted(() -> {
             assertThat(events.ofTenant(tenant.id(), EventTypes.CTA_OPENED)).hasSize(1);
             assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives")).isPositive();
@@ -165,11 +176,11 @@ class ClosedLoopIT {
         recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
         int snapshots = countItems(tenant, "/api/v1/clients/" + clientId + "/dmi/snapshots");
 
-        tenant.api().body("{\"items\": [").post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
+        tenant.csm().body("{\"items\": [").post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
                 .statusCode(400).contentType("application/problem+json").body("type", equalTo("/problems/malformed-json"));
-        tenant.api().body(coverage(0.5, 0.5)).post("/api/v1/clients/" + UUID.randomUUID() + "/dmi/coverage").then()
+        tenant.csm().body(coverage(0.5, 0.5)).post("/api/v1/clients/" + UUID.randomUUID() + "/dmi/coverage").then()
                 .statusCode(404).contentType("application/problem+json");
-        tenant.api().body(Map.of("items", List.of(Map.of("insightCode", "MFA", "coverage", 1.5))))
+        tenant.csm().body(Map.of("items", List.of(Map.of("insightCode", "MFA", "coverage", 1.5))))
                 .post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
                 .statusCode(400).contentType("application/problem+json");
 
@@ -185,7 +196,7 @@ class ClosedLoopIT {
         Tenant other = newTenant();
 
         other.api().get("/api/v1/clients/" + clientId).then().statusCode(404).contentType("application/problem+json");
-        other.api().body(coverage(0.1, 0.1)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(404);
+        other.csm().body(coverage(0.1, 0.1)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(404);
         RestAssured.given().baseUri(platform.gatewayUrl()).get("/api/v1/clients/" + clientId).then().statusCode(401);
     }
 

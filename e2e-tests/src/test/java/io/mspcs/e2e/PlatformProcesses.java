@@ -72,6 +72,11 @@ final class PlatformProcesses implements AutoCloseable {
         gatewayEnv.put("GATEWAY_TOKEN", GATEWAY_TOKEN);
         gatewayEnv.put("OPERATOR_SECRET", OPERATOR_SECRET);
         gatewayEnv.put("API_KEY_PEPPER", "e2e-pepper");
+        // The dev issuer (POST /dev/token) signs users' JWTs; it exists only outside the prod profile.
+        Path devJwt = repositoryRoot().resolve("deploy/local/dev-jwt");
+        gatewayEnv.put("QUARKUS_PROFILE", "dev");
+        gatewayEnv.put("JWT_JWKS_LOCATION", "file:" + devJwt.resolve("publicKey.pem"));
+        gatewayEnv.put("JWT_SIGN_KEY_LOCATION", "file:" + devJwt.resolve("privateKey.pem"));
         for (String service : SERVICES) {
             gatewayEnv.put(service.toUpperCase() + "_URL", "http://127.0.0.1:" + httpPorts.get(service));
         }
