@@ -3,6 +3,7 @@ package io.mspcs.cadence.messaging;
 import io.mspcs.cadence.domain.CtaReason;
 import io.mspcs.cadence.domain.FirstActionSla;
 import io.mspcs.cadence.domain.Notification;
+import io.mspcs.cadence.domain.Role;
 import io.mspcs.cadence.repository.CtaEntity;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.contracts.Reason;
@@ -29,12 +30,21 @@ public final class CtaEvents {
     }
 
     record CtaUpdated(UUID clientId, UUID ctaId, String kind, String status, String priority, UUID ownerMemberId,
-                      List<Change> changes, Instant firstActionAt, int occurrences, Instant lastSeenAt,
-                      String notification) {
+                      List<Change> changes, Instant snoozedUntil, String snoozeReason, Instant firstActionAt,
+                      int occurrences, Instant lastSeenAt, String notification, UUID actorId) {
     }
 
     record CtaClosed(UUID clientId, UUID ctaId, String kind, String closeStatus, Instant closedAt, Reason reason,
                      Instant openedAt, Instant firstActionAt, boolean firstActionSlaMet, int occurrences) {
+    }
+
+    record CtaEscalated(UUID clientId, UUID ctaId, String kind, int level, String trigger, String escalatedToRole,
+                        UUID escalatedToMemberId, String priority, Instant breachedAt) {
+    }
+
+    public static OutgoingEvent escalated(CtaEntity cta, String trigger, Role toRole, UUID toMember, Instant breachedAt) {
+        return event(EventTypes.CTA_ESCALATED, cta, new CtaEscalated(cta.clientId, cta.id, cta.kind.name(),
+                cta.escalationLevel, trigger, toRole.name(), toMember, cta.priority.name(), breachedAt));
     }
 
     public static OutgoingEvent opened(CtaEntity cta) {
@@ -45,9 +55,14 @@ public final class CtaEvents {
     }
 
     public static OutgoingEvent updated(CtaEntity cta, List<Change> changes, Notification notification) {
+        return updated(cta, changes, notification, null);
+    }
+
+    /** {@code actorId} null = a system change. */
+    public static OutgoingEvent updated(CtaEntity cta, List<Change> changes, Notification notification, UUID actorId) {
         return event(EventTypes.CTA_UPDATED, cta, new CtaUpdated(cta.clientId, cta.id, cta.kind.name(),
-                cta.status.name(), cta.priority.name(), cta.ownerMemberId, changes, cta.firstActionAt,
-                cta.occurrences, cta.lastSeenAt, notification.name()));
+                cta.status.name(), cta.priority.name(), cta.ownerMemberId, changes, cta.snoozedUntil,
+                cta.snoozeReason, cta.firstActionAt, cta.occurrences, cta.lastSeenAt, notification.name(), actorId));
     }
 
     public static OutgoingEvent closed(CtaEntity cta) {

@@ -1,6 +1,7 @@
 package io.mspcs.cadence.messaging;
 
 import io.mspcs.cadence.service.CtaService;
+import io.mspcs.cadence.service.HealthRuleService;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.outbox.EventHandlers;
 import io.mspcs.outbox.IdempotentConsumer;
@@ -20,11 +21,18 @@ public class HealthEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventHandlers handlers;
 
-    public HealthEventsConsumer(IdempotentConsumer consumer, CtaService ctas) {
+    public HealthEventsConsumer(IdempotentConsumer consumer, CtaService ctas, HealthRuleService rules) {
         this.consumer = consumer;
         this.handlers = EventHandlers.of(Map.of(
                 EventTypes.DMI_DROPPED, ctas::onDmiDropped,
-                EventTypes.DMI_MEASURED, ctas::onDmiMeasured));
+                // One measurement may close AD-T9 and AD-T4; both run in the same transaction.
+                EventTypes.DMI_MEASURED, event -> ctas.onDmiMeasured(event).chain(() -> rules.onDmiMeasured(event)),
+                EventTypes.DMI_STALLED, rules::onRaise,
+                EventTypes.ADOPTION_GATE_BREACHED, rules::onRaise,
+                EventTypes.ADOPTION_GATE_CLEARED, rules::onGateCleared,
+                EventTypes.BACKUP_RISK_DETECTED, rules::onRaise,
+                EventTypes.BACKUP_RISK_CLEARED, rules::onBackupCleared,
+                EventTypes.HEALTH_COLOR_CHANGED, rules::onColorChanged));
     }
 
     @Incoming("health-events")

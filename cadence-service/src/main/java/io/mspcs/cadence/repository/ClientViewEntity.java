@@ -33,6 +33,15 @@ public class ClientViewEntity {
     public Instant segmentTime;
     @Column(name = "owners_assigned_at")
     public Instant ownersAssignedAt;
+    @Column(name = "consecutive_misses")
+    public int consecutiveMisses;
+    @Column(name = "last_strategic_held_at")
+    public Instant lastStrategicHeldAt;
+    @Column(name = "cadence_policy_version")
+    public Integer cadencePolicyVersion;
+    /** The segment the client's cadence lines were made for (null: no lines yet). */
+    @Column(name = "cadence_segment")
+    public String cadenceSegment;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

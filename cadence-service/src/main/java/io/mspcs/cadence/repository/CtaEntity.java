@@ -106,6 +106,24 @@ public class CtaEntity {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "close_reason_inputs")
     public Map<String, Object> closeReasonInputs;
+    @Column(name = "snoozed_until")
+    public Instant snoozedUntil;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "snoozed_from_status")
+    public CtaStatus snoozedFromStatus;
+    @Column(name = "snooze_reason")
+    public String snoozeReason;
+    @Column(name = "suppress_until")
+    public Instant suppressUntil;
+    @Column(name = "meeting_type")
+    public String meetingType;
+    @Column(name = "playbook_run_id")
+    public UUID playbookRunId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "escalated_to_role")
+    public Role escalatedToRole;
+    @Column(name = "condition_keys")
+    public String conditionKeys;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

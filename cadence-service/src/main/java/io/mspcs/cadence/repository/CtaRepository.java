@@ -24,6 +24,12 @@ public class CtaRepository implements PanacheRepositoryBase<CtaEntity, UUID> {
                 tenantId, clientId, kind, dedupeKey, CtaStatus.CLOSED).firstResult();
     }
 
+    /** A dismissal with {@code suppressDays} still running on this dedupe key (cadence.md §5.3). */
+    public Uni<Boolean> suppressed(UUID tenantId, UUID clientId, String dedupeKey, java.time.Instant now) {
+        return count("tenantId = ?1 and clientId = ?2 and dedupeKey = ?3 and status = ?4 and suppressUntil > ?5",
+                tenantId, clientId, dedupeKey, CtaStatus.CLOSED, now).map(n -> n > 0);
+    }
+
     public Uni<List<CtaEntity>> findOpenOfClient(UUID tenantId, UUID clientId) {
         return list("tenantId = ?1 and clientId = ?2 and status <> ?3 order by id", tenantId, clientId, CtaStatus.CLOSED);
     }

@@ -9,6 +9,16 @@ import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.Page;
 import io.mspcs.rest.ProblemException;
 import io.smallrye.mutiny.Uni;
+import io.mspcs.cadence.service.CtaWorkService;
+import io.mspcs.outbox.EventContext;
+import io.mspcs.rest.Roles;
+import io.mspcs.rest.Scopes;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,11 +41,94 @@ public class CtaResource {
     private static final Set<CtaStatus> OPEN = EnumSet.of(CtaStatus.OPEN, CtaStatus.IN_PROGRESS, CtaStatus.SNOOZED);
 
     private final CtaQueryService queries;
+    private final CtaWorkService work;
     private final CallerContext caller;
 
-    public CtaResource(CtaQueryService queries, CallerContext caller) {
+    public CtaResource(CtaQueryService queries, CtaWorkService work, CallerContext caller) {
         this.queries = queries;
+        this.work = work;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/clients/{clientId}/ctas")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "Open a CTA by hand (source MANUAL, dedupe key {clientId}:MANUAL:{ctaId}); CtaOpened")
+    public Uni<Response> create(@PathParam("clientId") UUID clientId, @Valid @NotNull CtaRequests.Manual body) {
+        return work.createManual(context(), actor(), clientId, body)
+                .map(cta -> Response.status(201).entity(CtaViews.CtaSummary.of(cta)).build());
+    }
+
+    @PATCH
+    @Path("/ctas/{ctaId}")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "Change status (OPEN, IN_PROGRESS), priority, dueAt (re-arms DUE_DATE) or title; CtaUpdated")
+    public Uni<CtaViews.CtaSummary> patch(@PathParam("ctaId") UUID ctaId, @Valid @NotNull CtaRequests.Patch body) {
+        return work.patch(context(), actor(), ctaId, body).map(CtaViews.CtaSummary::of);
+    }
+
+    @POST
+    @Path("/ctas/{ctaId}/activities")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "Log a note, call or e-mail (a first action; OPEN moves to IN_PROGRESS)")
+    public Uni<CtaViews.CtaSummary> activity(@PathParam("ctaId") UUID ctaId,
+                                             @Valid @NotNull CtaRequests.Activity body) {
+        return work.activity(context(), actor(), ctaId, body).map(CtaViews.CtaSummary::of);
+    }
+
+    @POST
+    @Path("/ctas/{ctaId}/snooze")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "Snooze until a date ≤ 90 days ahead (wakes 08:00 local); repeats are stored silently, "
+            + "escalations wait for the wake. Owner, backup or CS leader (403 not-owner)")
+    public Uni<CtaViews.CtaSummary> snooze(@PathParam("ctaId") UUID ctaId, @Valid @NotNull CtaRequests.Snooze body) {
+        return work.snooze(context(), actor(), ctaId, body).map(CtaViews.CtaSummary::of);
+    }
+
+    @POST
+    @Path("/ctas/{ctaId}/wake")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "End a snooze now (back to the previous status)")
+    public Uni<CtaViews.CtaSummary> wake(@PathParam("ctaId") UUID ctaId) {
+        return work.wake(context(), actor(), ctaId).map(CtaViews.CtaSummary::of);
+    }
+
+    @POST
+    @Path("/ctas/{ctaId}/assign")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "Give the CTA to a member (CS leader or the owner)")
+    public Uni<CtaViews.CtaSummary> assign(@PathParam("ctaId") UUID ctaId, @Valid @NotNull CtaRequests.Assign body) {
+        return work.assign(context(), actor(), ctaId, body).map(CtaViews.CtaSummary::of);
+    }
+
+    @POST
+    @Path("/ctas/{ctaId}/close")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "Close DONE (resolved) or CANCELLED (dismissed; reasonCode, optional suppressDays ≤ 90)")
+    public Uni<CtaViews.CtaSummary> close(@PathParam("ctaId") UUID ctaId, @Valid @NotNull CtaRequests.Close body) {
+        return work.close(context(), actor(), ctaId, body).map(CtaViews.CtaSummary::of);
+    }
+
+    @POST
+    @Path("/ctas/{ctaId}/escalate")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.CTAS_WRITE})
+    @Operation(summary = "Escalate by hand (MANUAL; level +1, priority one step up); CtaEscalated then CtaUpdated")
+    public Uni<CtaViews.CtaSummary> escalate(@PathParam("ctaId") UUID ctaId, @Valid @NotNull CtaRequests.Escalate body) {
+        return work.escalate(context(), actor(), ctaId, body).map(CtaViews.CtaSummary::of);
+    }
+
+    private EventContext context() {
+        return EventContext.ofRequest(caller.tenantId(), caller.correlationId());
+    }
+
+    private CtaWorkService.Actor actor() {
+        UUID member;
+        try {
+            member = caller.principalId() == null ? null : UUID.fromString(caller.principalId());
+        } catch (IllegalArgumentException e) {
+            member = null;
+        }
+        return new CtaWorkService.Actor(member, caller.roles());
     }
 
     @GET

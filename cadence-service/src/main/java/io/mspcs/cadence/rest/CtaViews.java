@@ -32,13 +32,15 @@ public final class CtaViews {
 
     public record CtaSummary(UUID ctaId, UUID clientId, String kind, String reasonCode, String title, String priority,
                              String status, String ownerRole, UUID ownerMemberId, String ownerResolution,
-                             int occurrences, Instant openedAt, Instant firstActionDueAt, Instant dueAt,
-                             String closeStatus, Instant closedAt) {
+                             int occurrences, Instant openedAt, Instant firstActionDueAt, Instant firstActionAt,
+                             Instant dueAt, int escalationLevel, Instant snoozedUntil, String closeStatus,
+                             Instant closedAt) {
         static CtaSummary of(CtaEntity cta) {
             return new CtaSummary(cta.id, cta.clientId, cta.kind.name(), cta.reasonCode, cta.title, cta.priority.name(),
                     cta.status.name(), cta.ownerRole.name(), cta.ownerMemberId, cta.ownerResolution.name(),
-                    cta.occurrences, cta.openedAt, cta.firstActionDueAt, cta.dueAt,
-                    cta.closeStatus == null ? null : cta.closeStatus.name(), cta.closedAt);
+                    cta.occurrences, cta.openedAt, cta.firstActionDueAt, cta.firstActionAt, cta.dueAt,
+                    cta.escalationLevel, cta.snoozedUntil, cta.closeStatus == null ? null : cta.closeStatus.name(),
+                    cta.closedAt);
         }
     }
 
@@ -48,7 +50,8 @@ public final class CtaViews {
                             int occurrences, Instant openedAt, Instant lastSeenAt, Instant slaStartAt,
                             Instant firstActionDueAt, Instant firstActionAt, Instant dueAt, int escalationLevel,
                             String notification, ReasonView reason, String closeStatus, Instant closedAt,
-                            ReasonView closeReason, List<CauseView> causes) {
+                            ReasonView closeReason, List<CauseView> causes, Instant snoozedUntil,
+                            String snoozeReason, String escalatedToRole, Instant suppressUntil) {
         static CtaDetail of(CtaQueryService.CtaWithCauses found) {
             CtaEntity cta = found.cta();
             return new CtaDetail(cta.id, cta.clientId, cta.kind.name(), cta.reasonCode, cta.title, cta.priority.name(),
@@ -57,7 +60,9 @@ public final class CtaViews {
                     cta.openedAt, cta.lastSeenAt, cta.slaStartAt, cta.firstActionDueAt, cta.firstActionAt, cta.dueAt,
                     cta.escalationLevel, cta.notification.name(), ReasonView.of(cta.reason()),
                     cta.closeStatus == null ? null : cta.closeStatus.name(), cta.closedAt,
-                    ReasonView.of(cta.closeReason()), found.causes().stream().map(CauseView::of).toList());
+                    ReasonView.of(cta.closeReason()), found.causes().stream().map(CauseView::of).toList(),
+                    cta.snoozedUntil, cta.snoozeReason,
+                    cta.escalatedToRole == null ? null : cta.escalatedToRole.name(), cta.suppressUntil);
         }
     }
 }

@@ -27,10 +27,12 @@ public class ClientReadModelService {
     private final ClientViewRepository clients;
     private final ClientOwnerRepository owners;
     private final CtaService ctas;
+    private final CadenceService cadence;
     private final Clock clock;
 
     public ClientReadModelService(ClientViewRepository clients, ClientOwnerRepository owners, CtaService ctas,
-                                  Clock clock) {
+                                  CadenceService cadence, Clock clock) {
+        this.cadence = cadence;
         this.clients = clients;
         this.owners = owners;
         this.ctas = ctas;
@@ -39,15 +41,17 @@ public class ClientReadModelService {
 
     public Uni<Void> onClientRegistered(EventEnvelope event) {
         ClientRegistered data = ClientRegistered.read(event);
-        return clients.findOrStub(event.tenantId(), data.clientId(), now()).invoke(client -> {
-            if (isNewer(event.time(), client.registryTime)) {
-                client.name = data.name();
-                client.status = data.status();
-                client.registeredAt = data.registeredAt();
-                client.registryTime = event.time();
-                client.updatedAt = now();
+        return clients.findOrStub(event.tenantId(), data.clientId(), now()).chain(client -> {
+            if (!isNewer(event.time(), client.registryTime)) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
+            client.name = data.name();
+            client.status = data.status();
+            client.registeredAt = data.registeredAt();
+            client.registryTime = event.time();
+            client.updatedAt = now();
+            return cadence.syncLines(event.tenantId(), client, event.time());
+        });
     }
 
     public Uni<Void> onSegmentAssigned(EventEnvelope event) {
@@ -76,14 +80,17 @@ public class ClientReadModelService {
     }
 
     private Uni<Void> applySegment(EventEnvelope event, UUID clientId, String segment, String mrrBand) {
-        return clients.findOrStub(event.tenantId(), clientId, now()).invoke(client -> {
-            if (isNewer(event.time(), client.segmentTime)) {
-                client.segment = segment;
-                client.mrrBand = mrrBand;
-                client.segmentTime = event.time();
-                client.updatedAt = now();
+        return clients.findOrStub(event.tenantId(), clientId, now()).chain(client -> {
+            if (!isNewer(event.time(), client.segmentTime)) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
+            client.segment = segment;
+            client.mrrBand = mrrBand;
+            client.segmentTime = event.time();
+            client.updatedAt = now();
+            // Lines follow the segment once the registry has told us the client exists (§7.3 rule 5: stubs wait).
+            return cadence.syncLines(event.tenantId(), client, event.time());
+        });
     }
 
     private static boolean isNewer(Instant candidate, Instant applied) {

@@ -1,6 +1,12 @@
 package io.mspcs.cadence.service;
 
+import io.mspcs.cadence.domain.CadenceMissRules;
 import io.mspcs.cadence.domain.ClearingDecision;
+import io.mspcs.cadence.domain.CtaReason;
+import io.mspcs.cadence.repository.TimerEntity;
+import io.mspcs.cadence.repository.TimerRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.mspcs.cadence.domain.CloseStatus;
 import io.mspcs.cadence.domain.CtaDeduplicationPolicy;
 import io.mspcs.cadence.domain.CtaDraft;
@@ -51,12 +57,17 @@ public class CtaService {
     private final ClientViewRepository clients;
     private final ClientOwnerRepository owners;
     private final OutboxWriter outbox;
+    private final TimerRepository timers;
+    private final PlaybookService playbooks;
     private final Clock clock;
     // The tenant calendar belongs to the cadence policy (cadence.md §2.1), which does not exist yet: defaults.
     private final DmiDropRule dmiDropRule = new DmiDropRule(new SlaCalculator(WorkingCalendar.DEFAULT));
 
     public CtaService(CtaRepository ctas, CtaCauseRepository causes, ClientViewRepository clients,
-                      ClientOwnerRepository owners, OutboxWriter outbox, Clock clock) {
+                      ClientOwnerRepository owners, OutboxWriter outbox, TimerRepository timers,
+                      PlaybookService playbooks, Clock clock) {
+        this.timers = timers;
+        this.playbooks = playbooks;
         this.ctas = ctas;
         this.causes = causes;
         this.clients = clients;
@@ -102,7 +113,9 @@ public class CtaService {
                     open.close(CloseStatus.AUTO_CLOSED,
                             DmiDropRule.clearedReason(event.id(), measured.dmi(), open.referenceValue), now);
                     open.notification = NotificationPolicy.systemClosed();
-                    return outbox.append(CtaEvents.closed(open), EventContext.causedBy(event)).replaceWithVoid();
+                    return timers.voidAllOf(open.tenantId, open.id, now)
+                            .chain(() -> outbox.append(CtaEvents.closed(open), EventContext.causedBy(event)))
+                            .chain(() -> playbooks.endForCta(EventContext.causedBy(event), open));
                 });
     }
 
@@ -118,6 +131,46 @@ public class CtaService {
                 .replaceWithVoid();
     }
 
+    /** The escalation timers of a new CTA (cadence.md §5.5): first-action SLA and due date. */
+    public Uni<Void> planSlaTimers(CtaEntity cta) {
+        Instant now = now();
+        return timers.plan(cta.tenantId, cta.clientId, TimerEntity.CTA_FIRST_ACTION, cta.id, cta.firstActionDueAt, now)
+                .chain(() -> timers.plan(cta.tenantId, cta.clientId, TimerEntity.CTA_DUE, cta.id, cta.dueAt, now))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A counting meeting closes the rebook CTAs of the lines it satisfied and, when strategic, the re-engage CTA
+     * (cadence.md §4.2 T-MISS1, T-MISS2: CADENCE_RESTORED).
+     */
+    public Uni<Void> restoreCadence(EventContext context, UUID tenantId, UUID clientId, List<String> satisfiedTypes,
+                                    boolean strategic, UUID meetingId) {
+        return ctas.findOpenOfClient(tenantId, clientId).chain(open -> {
+            List<Uni<Void>> closes = new ArrayList<>();
+            for (CtaEntity cta : open) {
+                boolean rebook = CadenceMissRules.T_MISS1.equals(cta.ruleId) && satisfiedTypes.contains(cta.meetingType);
+                boolean reengage = strategic && CadenceMissRules.T_MISS2.equals(cta.ruleId);
+                if (rebook || reengage) {
+                    Map<String, Object> inputs = new LinkedHashMap<>();
+                    inputs.put("meetingId", meetingId.toString());
+                    closes.add(closeBySystem(context, cta, CloseStatus.AUTO_CLOSED, new CtaReason("CADENCE_RESTORED",
+                            "A counting meeting restored the cadence", cta.ruleId, cta.ruleVersion, inputs)));
+                }
+            }
+            return CadenceService.chain(closes);
+        });
+    }
+
+    /** System closes notify nobody and end the CTA's timers. */
+    public Uni<Void> closeBySystem(EventContext context, CtaEntity cta, CloseStatus how, CtaReason reason) {
+        Instant now = now();
+        cta.close(how, reason, now);
+        cta.notification = NotificationPolicy.systemClosed();
+        return timers.voidAllOf(cta.tenantId, cta.id, now)
+                .chain(() -> outbox.append(CtaEvents.closed(cta), context))
+                .chain(() -> playbooks.endForCta(context, cta));
+    }
+
     private Uni<Void> openForDrop(EventEnvelope event, DmiDrop drop, Optional<Segment> segment) {
         UUID tenantId = event.tenantId();
         return owners.ownersOf(tenantId, drop.clientId()).chain(map -> {
@@ -126,7 +179,8 @@ public class CtaService {
             return ctas.persist(cta)
                     .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), draft.openedAt())))
                     .chain(() -> outbox.append(CtaEvents.opened(cta), EventContext.causedBy(event)))
-                    .replaceWithVoid();
+                    .chain(() -> playbooks.start(EventContext.causedBy(event), cta.clientId, cta.playbookKey, cta))
+                    .chain(() -> planSlaTimers(cta));
         });
     }
 

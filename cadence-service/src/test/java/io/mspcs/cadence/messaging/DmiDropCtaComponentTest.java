@@ -133,8 +133,12 @@ class DmiDropCtaComponentTest {
         publisher.publish(drop);
         publishAndAwait(sameSnapshotNewId);
 
-        assertThat(OutboxRows.of("cadence", tenant)).hasSize(1)
-                .extracting(OutboxRows.Row::type).containsExactly(EventTypes.CTA_OPENED);
+        // E3: one CtaOpened and its dmi-resequence run; the same event again or the same snapshot adds nothing.
+        assertThat(OutboxRows.of("cadence", tenant)).hasSize(2)
+                .extracting(OutboxRows.Row::type).containsExactly(EventTypes.CTA_OPENED, EventTypes.PLAYBOOK_STARTED);
+        OutboxRows.Row started = OutboxRows.of("cadence", tenant, EventTypes.PLAYBOOK_STARTED).get(0);
+        ContractAssertions.assertValid(started);
+        assertThat(started.envelope().at("/data/templateKey").asText()).isEqualTo("dmi-resequence");
         as(tenant).get("/api/v1/clients/" + client + "/ctas").then().statusCode(200)
                 .body("items", hasSize(1)).body("items[0].occurrences", equalTo(1));
     }

@@ -90,6 +90,41 @@ public final class TestEvents {
         return envelope("/cs/segmentation-service", EventTypes.OWNER_ASSIGNED, assignedAt, tenant, client, "corr-own", data);
     }
 
+    public static EventEnvelope dmiStalled(UUID tenant, UUID client, UUID snapshot, int flatCycles, Instant time) {
+        ObjectNode data = example("health/DmiStalled");
+        data.put("clientId", client.toString());
+        data.put("snapshotId", snapshot.toString());
+        data.put("flatCycles", flatCycles);
+        return envelope("/cs/health-service", EventTypes.DMI_STALLED, time, tenant, client, "corr-stalled", data);
+    }
+
+    public static EventEnvelope gateBreached(UUID tenant, UUID client, UUID gateId, String gate, Instant time) {
+        ObjectNode data = example("health/AdoptionGateBreached");
+        data.put("clientId", client.toString());
+        data.put("gateId", gateId.toString());
+        data.put("gate", gate);
+        data.put("since", time.toString());
+        return envelope("/cs/health-service", EventTypes.ADOPTION_GATE_BREACHED, time, tenant, client, "corr-gate", data);
+    }
+
+    public static EventEnvelope gateCleared(UUID tenant, UUID client, UUID gateId, Instant time) {
+        ObjectNode data = example("health/AdoptionGateCleared");
+        data.put("clientId", client.toString());
+        data.put("gateId", gateId.toString());
+        return envelope("/cs/health-service", EventTypes.ADOPTION_GATE_CLEARED, time, tenant, client, "corr-gate", data);
+    }
+
+    public static EventEnvelope colorChanged(UUID tenant, UUID client, String dimension, String color,
+                                             String previousColor, Instant time) {
+        ObjectNode data = example("health/HealthColorChanged");
+        data.put("clientId", client.toString());
+        data.put("dimension", dimension);
+        data.put("color", color);
+        data.put("previousColor", previousColor);
+        data.put("scoreId", UUID.randomUUID().toString());
+        return envelope("/cs/health-service", EventTypes.HEALTH_COLOR_CHANGED, time, tenant, client, "corr-color", data);
+    }
+
     /** The same fact under a new event id, as a producer retry after a lost commit would publish it. */
     public static EventEnvelope withNewId(EventEnvelope event) {
         return EventEnvelope.of(UUID.randomUUID(), event.source(), event.type(), event.time(), event.subject(),
