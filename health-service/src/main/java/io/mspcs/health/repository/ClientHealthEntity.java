@@ -47,6 +47,10 @@ public class ClientHealthEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "composite_color")
     public io.mspcs.health.domain.Color compositeColor;
+    /** Last non-null colour of tier1Dmi (SEQUENCING gate hysteresis). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "tier1_color")
+    public io.mspcs.health.domain.Color tier1Color;
     @Column(name = "scored_at")
     public Instant scoredAt;
     @Column(name = "data_as_of")

@@ -81,6 +81,32 @@ public class EngagementStore {
                 Map.of(), now);
     }
 
+    /** The clock starts at the first send: a re-sent version keeps the earlier sentAt. */
+    public Uni<Void> proposalSent(UUID tenantId, UUID clientId, UUID proposalId, Instant sentAt, Instant now) {
+        return update("""
+                insert into proposal_clock as p (id, tenant_id, client_id, proposal_id, sent_at, decided_at, closed_at,
+                    created_at, updated_at, version)
+                values (gen_random_uuid(), :tenant, :client, :proposal, :sentAt, null, null, :now, :now, 0)
+                on conflict (tenant_id, proposal_id) do update
+                    set sent_at = least(coalesce(p.sent_at, excluded.sent_at), excluded.sent_at),
+                        updated_at = excluded.updated_at, version = p.version + 1
+                """, Map.of("tenant", tenantId, "client", clientId, "proposal", proposalId, "sentAt", odt(sentAt)),
+                Map.of(), now);
+    }
+
+    /** Closed undecided: the first close counts (age at close). */
+    public Uni<Void> proposalClosed(UUID tenantId, UUID clientId, UUID proposalId, Instant closedAt, Instant now) {
+        return update("""
+                insert into proposal_clock as p (id, tenant_id, client_id, proposal_id, sent_at, decided_at, closed_at,
+                    created_at, updated_at, version)
+                values (gen_random_uuid(), :tenant, :client, :proposal, null, null, :closedAt, :now, :now, 0)
+                on conflict (tenant_id, proposal_id) do update
+                    set closed_at = least(coalesce(p.closed_at, excluded.closed_at), excluded.closed_at),
+                        updated_at = excluded.updated_at, version = p.version + 1
+                """, Map.of("tenant", tenantId, "client", clientId, "proposal", proposalId, "closedAt", odt(closedAt)),
+                Map.of(), now);
+    }
+
     /** Marks the client for re-scoring; the update also holds its row until this transaction commits. */
     public Uni<Boolean> markDirty(UUID tenantId, UUID clientId, Instant now) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""

@@ -23,15 +23,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class SignalFacts {
 
-    // Coverage and backup types are read through dmi_coverage; the rest are facts within the longest window
+    // Coverage types are read through dmi_coverage; the rest are facts within the longest window (BACKUP_RESULT also
+    // feeds the backup risks, which need its full values)
     // (retention 400 days bounds what is kept anyway).
     private static final String FACTS = """
-            select s.client_id, s.id, s.type, s.event_time, s.observed_at, s.received_at, cast(s.vals as text)
+            select s.client_id, s.id, s.source, s.type, s.event_time, s.observed_at, s.received_at, cast(s.vals as text)
             from signal s
             where s.tenant_id = :tenant
               and s.client_id in (select cast(v as uuid) from jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) v)
               and s.type in ('SURVEY_RESPONSE', 'COMPLAINT', 'EXEC_SPONSOR_CONTACT', 'TICKET_RESULT', 'MILESTONE',
-                             'SERVICE_COVERAGE')
+                             'SERVICE_COVERAGE', 'BACKUP_RESULT')
               and s.event_time > :from
             """;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -49,8 +50,8 @@ public class SignalFacts {
                     Map<UUID, List<SignalFact>> byClient = new HashMap<>();
                     for (Object[] row : rows) {
                         byClient.computeIfAbsent((UUID) row[0], c -> new ArrayList<>()).add(new SignalFact(
-                                row[1].toString(), (String) row[2], instant(row[3]), instant(row[4]), instant(row[5]),
-                                values((String) row[6])));
+                                row[1].toString(), (String) row[2], (String) row[3], instant(row[4]), instant(row[5]),
+                                instant(row[6]), values((String) row[7])));
                     }
                     return byClient;
                 });

@@ -1,5 +1,6 @@
 package io.mspcs.health.rest;
 
+import io.mspcs.health.service.GateService;
 import io.mspcs.health.service.HealthQueryService;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.rest.CallerContext;
@@ -26,11 +27,13 @@ import java.util.UUID;
 public class HealthResource {
 
     private final HealthQueryService health;
+    private final GateService gates;
     private final CallerContext caller;
     private final Clock clock;
 
-    public HealthResource(HealthQueryService health, CallerContext caller, Clock clock) {
+    public HealthResource(HealthQueryService health, GateService gates, CallerContext caller, Clock clock) {
         this.health = health;
+        this.gates = gates;
         this.caller = caller;
         this.clock = clock;
     }
@@ -43,7 +46,7 @@ public class HealthResource {
                     + "scored yet answers with scoreId absent.")
     public Uni<HealthView> current(@PathParam("clientId") UUID clientId) {
         return health.current(caller.tenantId(), clientId)
-                .map(current -> HealthView.of(clientId, current.record(), clock.instant()));
+                .map(current -> HealthView.of(clientId, current.record(), current.alerts(), clock.instant()));
     }
 
     @GET
@@ -65,7 +68,36 @@ public class HealthResource {
     public Uni<HealthView> recompute(@PathParam("clientId") UUID clientId) {
         return health.recompute(caller.tenantId(), clientId,
                         EventContext.ofRequest(caller.tenantId(), caller.correlationId()))
-                .map(current -> HealthView.of(clientId, current.record(), clock.instant()));
+                .map(current -> HealthView.of(clientId, current.record(), current.alerts(), clock.instant()));
+    }
+
+    @GET
+    @Path("/gates")
+    @Operation(summary = "Adoption gates and backup risks: open ones and those cleared in the last 180 days",
+            description = "Gates FIX_FIRST / SEQUENCING with their failing insights (coverage, threshold) and override; "
+                    + "backup risks SUCCESS_RATE_LOW / NO_RECENT_SUCCESS / RESTORE_TEST_OVERDUE with their values.")
+    public Uni<GateViews> gates(@PathParam("clientId") UUID clientId) {
+        return gates.recent(caller.tenantId(), clientId).map(GateViews::of);
+    }
+
+    /** {@code expiresAt} defaults to 30 days, at most 90. */
+    public record OverrideRequest(String reason, Instant expiresAt) {
+    }
+
+    @POST
+    @Path("/gates/{gateId}/override")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER})
+    @Operation(summary = "Override an open gate (CS leader): clears it with clearedBy OVERRIDE",
+            description = "reason 10-500 characters; expiresAt at most 90 days ahead (default 30). The insights it "
+                    + "covered cannot reopen the gate until they recover or the override expires. 409 gate-not-open.")
+    public Uni<GateViews.Gate> override(@PathParam("clientId") UUID clientId, @PathParam("gateId") UUID gateId,
+                                        OverrideRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("reason", "required", "a body with reason is required");
+        }
+        return gates.override(caller.tenantId(), clientId, gateId, caller.principalId(), request.reason(),
+                        request.expiresAt(), EventContext.ofRequest(caller.tenantId(), caller.correlationId()))
+                .map(GateViews.Gate::of);
     }
 
     private static Instant instant(String field, String value) {

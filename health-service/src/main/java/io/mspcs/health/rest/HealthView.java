@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mspcs.health.repository.HealthAlertEntity;
 import io.mspcs.health.repository.ScoreRecordEntity;
 
 import java.math.BigDecimal;
@@ -22,14 +23,16 @@ import java.util.UUID;
 public record HealthView(UUID clientId, UUID scoreId, Instant scoredAt, String trigger, Integer modelVersion,
                          Integer catalogVersion, String segmentUsed, BigDecimal composite, String color,
                          boolean compositeComplete, String completeness, Instant dataAsOf, JsonNode dimensions,
-                         List<JsonNode> topMovers, JsonNode markers, List<Object> gates, List<Object> backupRisks) {
+                         List<JsonNode> topMovers, JsonNode markers, List<GateViews.Gate> gates,
+                         List<GateViews.Risk> backupRisks) {
 
     static final int TOP_MOVERS = 5;
 
-    public static HealthView of(UUID clientId, ScoreRecordEntity record, Instant now) {
+    public static HealthView of(UUID clientId, ScoreRecordEntity record, List<HealthAlertEntity> openAlerts, Instant now) {
+        GateViews open = GateViews.of(openAlerts);
         if (record == null) {
             return new HealthView(clientId, null, null, null, null, null, null, null, null, false, "0 of 5 dimensions",
-                    null, null, List.of(), null, List.of(), List.of());
+                    null, null, List.of(), null, open.gates(), open.backupRisks());
         }
         ArrayNode dimensions = (ArrayNode) ScoreJson.normalised(record.body.get("dimensions"));
         for (JsonNode dimension : dimensions) {
@@ -44,7 +47,8 @@ public record HealthView(UUID clientId, UUID scoreId, Instant scoredAt, String t
                 record.catalogVersion, record.segmentUsed, record.composite,
                 record.compositeColor == null ? null : record.compositeColor.name(), record.compositeComplete,
                 record.body.path("completeDimensions").asInt() + " of 5 dimensions", record.dataAsOf, dimensions,
-                topMovers(ScoreJson.normalised(record.body.get("changes"))), record.body.get("markers"), List.of(), List.of());
+                topMovers(ScoreJson.normalised(record.body.get("changes"))), record.body.get("markers"), open.gates(),
+                open.backupRisks());
     }
 
     /** Input changes ranked by how far their contribution moved. */

@@ -61,10 +61,32 @@ public class EngagementService {
                 .chain(() -> rescore(tenantId, clientId, context, now));
     }
 
+    public Uni<Void> proposalSent(UUID tenantId, UUID clientId, UUID proposalId, Instant sentAt, EventContext context) {
+        Instant now = now();
+        return store.proposalSent(tenantId, clientId, proposalId, sentAt, now)
+                .chain(() -> rescore(tenantId, clientId, context, now));
+    }
+
+    public Uni<Void> proposalClosed(UUID tenantId, UUID clientId, UUID proposalId, Instant closedAt,
+                                    EventContext context) {
+        Instant now = now();
+        return store.proposalClosed(tenantId, clientId, proposalId, closedAt, now)
+                .chain(() -> rescore(tenantId, clientId, context, now));
+    }
+
+    /** InitiativeCompleted (health.md §5.1): re-score; expected moves are not stored yet. */
+    public Uni<Void> initiativeCompleted(UUID tenantId, UUID clientId, EventContext context) {
+        return rescore(tenantId, clientId, context, now(), "INITIATIVE_COMPLETED");
+    }
+
     private Uni<Void> rescore(UUID tenantId, UUID clientId, EventContext context, Instant now) {
+        return rescore(tenantId, clientId, context, now, "ENGAGEMENT");
+    }
+
+    private Uni<Void> rescore(UUID tenantId, UUID clientId, EventContext context, Instant now, String trigger) {
         return store.markDirty(tenantId, clientId, now).invoke(known -> {
             if (known) {
-                recomputes.schedule(tenantId, Set.of(clientId), "ENGAGEMENT", context);
+                recomputes.schedule(tenantId, Set.of(clientId), trigger, context);
             }
         }).replaceWithVoid();
     }

@@ -2,6 +2,8 @@ package io.mspcs.health.service;
 
 import io.mspcs.health.repository.ClientHealthEntity;
 import io.mspcs.health.repository.ClientHealthRepository;
+import io.mspcs.health.repository.HealthAlertEntity;
+import io.mspcs.health.repository.HealthAlertRepository;
 import io.mspcs.health.repository.ScoreRecordEntity;
 import io.mspcs.health.repository.ScoreRecordRepository;
 import io.mspcs.outbox.EventContext;
@@ -22,21 +24,25 @@ public class HealthQueryService {
     private final ClientHealthRepository clients;
     private final ScoreRecordRepository records;
     private final HealthScoringService scoring;
+    private final HealthAlertRepository alerts;
 
-    public HealthQueryService(ClientHealthRepository clients, ScoreRecordRepository records, HealthScoringService scoring) {
+    public HealthQueryService(ClientHealthRepository clients, ScoreRecordRepository records, HealthScoringService scoring,
+                              HealthAlertRepository alerts) {
+        this.alerts = alerts;
         this.clients = clients;
         this.records = records;
         this.scoring = scoring;
     }
 
-    public record Current(ClientHealthEntity client, ScoreRecordEntity record) {
+    /** {@code alerts}: the open gates and backup risks. */
+    public record Current(ClientHealthEntity client, ScoreRecordEntity record, List<HealthAlertEntity> alerts) {
     }
 
     @WithSession
     public Uni<Current> current(UUID tenantId, UUID clientId) {
-        return registered(tenantId, clientId).chain(client -> client.currentScoreId == null
-                ? Uni.createFrom().item(new Current(client, null))
-                : records.byId(tenantId, client.currentScoreId).map(record -> new Current(client, record)));
+        return registered(tenantId, clientId).chain(client -> (client.currentScoreId == null
+                        ? Uni.createFrom().<ScoreRecordEntity>nullItem() : records.byId(tenantId, client.currentScoreId))
+                .chain(record -> alerts.openOf(tenantId, clientId).map(open -> new Current(client, record, open))));
     }
 
     @WithSession

@@ -20,7 +20,10 @@ import io.mspcs.health.domain.HealthScore;
 import io.mspcs.health.domain.ScoreChange;
 import io.mspcs.health.domain.ScoreSummary;
 import io.mspcs.health.domain.SignalFact;
+import io.mspcs.health.domain.AdoptionGates;
+import io.mspcs.health.domain.BackupRisks;
 import io.mspcs.health.messaging.DmiEvents;
+import io.mspcs.health.messaging.GateEvents;
 import io.mspcs.health.messaging.HealthEvents;
 import io.mspcs.health.repository.BatchOutbox;
 import io.mspcs.health.repository.ClientHealthEntity;
@@ -30,6 +33,8 @@ import io.mspcs.health.repository.DmiCoverageRepository;
 import io.mspcs.health.repository.DmiSnapshotEntity;
 import io.mspcs.health.repository.DmiSnapshotRepository;
 import io.mspcs.health.repository.EngagementStore;
+import io.mspcs.health.repository.HealthAlertEntity;
+import io.mspcs.health.repository.HealthAlertRepository;
 import io.mspcs.health.repository.ScoreRecordEntity;
 import io.mspcs.health.repository.ScoreRecordRepository;
 import io.mspcs.health.repository.SignalFacts;
@@ -59,6 +64,7 @@ import java.util.UUID;
 public class HealthScoringService {
 
     static final int FACT_DAYS = 400;
+    static final BigDecimal GATE_CLEAR_MARGIN = new BigDecimal("0.02");
 
     private final ClientHealthRepository clients;
     private final DmiCoverageRepository coverages;
@@ -66,6 +72,7 @@ public class HealthScoringService {
     private final ScoreRecordRepository records;
     private final SignalFacts facts;
     private final EngagementStore engagementStore;
+    private final HealthAlertRepository alerts;
     private final DmiCatalogService catalogs;
     private final ScoringModelService models;
     private final BatchOutbox outbox;
@@ -73,7 +80,7 @@ public class HealthScoringService {
 
     public HealthScoringService(ClientHealthRepository clients, DmiCoverageRepository coverages,
                                 DmiSnapshotRepository snapshots, ScoreRecordRepository records, SignalFacts facts,
-                                EngagementStore engagementStore,
+                                EngagementStore engagementStore, HealthAlertRepository alerts,
                                 DmiCatalogService catalogs, ScoringModelService models, BatchOutbox outbox, Clock clock) {
         this.clients = clients;
         this.coverages = coverages;
@@ -81,6 +88,7 @@ public class HealthScoringService {
         this.records = records;
         this.facts = facts;
         this.engagementStore = engagementStore;
+        this.alerts = alerts;
         this.catalogs = catalogs;
         this.models = models;
         this.outbox = outbox;
@@ -119,16 +127,18 @@ public class HealthScoringService {
                                             .chain(previous -> snapshots.latestOf(tenantId, ids)
                                                     .chain(latest -> snapshots.sinceOf(tenantId, ids,
                                                                     now.minus(Duration.ofDays(90)))
-                                                            .chain(recent -> write(scorable, model, catalog, covered,
+                                                            .chain(recent -> alerts.liveOf(tenantId, ids, now)
+                                                            .chain(live -> write(scorable, model, catalog, covered,
                                                                     signals, engagement, previous, latest, recent,
-                                                                    trigger, context, now)))))))));
+                                                                    live, trigger, context, now))))))))));
         });
     }
 
     private Uni<Outcome> write(List<ClientHealthEntity> scorable, ActiveModel model, DmiCatalog catalog,
                                List<DmiCoverageEntity> covered, Map<UUID, List<SignalFact>> signals,
                                Map<UUID, EngagementStore.Engagement> engagement, List<ScoreRecordEntity> previous, List<DmiSnapshotEntity> latest,
-                               List<DmiSnapshotEntity> recent, String trigger, EventContext context, Instant now) {
+                               List<DmiSnapshotEntity> recent, List<HealthAlertEntity> live, String trigger,
+                               EventContext context, Instant now) {
         Map<UUID, Map<String, CoverageReading>> readings = new HashMap<>();
         covered.forEach(c -> readings.computeIfAbsent(c.clientId, k -> new HashMap<>()).put(c.insightCode, c.toReading()));
         Map<UUID, ScoreRecordEntity> previousById = new HashMap<>();
@@ -137,6 +147,11 @@ public class HealthScoringService {
         latest.forEach(s -> latestByClient.put(s.clientId, s));
         Map<UUID, List<DmiSnapshotEntity>> recentByClient = new HashMap<>();
         recent.forEach(s -> recentByClient.computeIfAbsent(s.clientId, k -> new ArrayList<>()).add(s));
+        Map<UUID, List<HealthAlertEntity>> liveByClient = new HashMap<>();
+        live.forEach(a -> liveByClient.computeIfAbsent(a.clientId, k -> new ArrayList<>()).add(a));
+        AdoptionGates gatePolicy = new AdoptionGates(GATE_CLEAR_MARGIN, model.content().colorMargin(), UUID::randomUUID);
+        BackupRisks riskPolicy = new BackupRisks(BackupRisks.Policy.defaults(), UUID::randomUUID);
+        List<HealthAlertEntity> newAlerts = new ArrayList<>();
 
         DmiPolicy dmiPolicy = dmiPolicy(model);
         DmiCalculator dmiCalculator = new DmiCalculator(dmiPolicy);
@@ -171,6 +186,11 @@ public class HealthScoringService {
                 }
             }
 
+            List<HealthAlertEntity> clientAlerts = liveByClient.getOrDefault(client.clientId, List.of());
+            gates(gatePolicy, catalog, sheet, client, clientAlerts, newAlerts, events, model.version(), context, now);
+            risks(riskPolicy, BackupRisks.latest(signals.getOrDefault(client.clientId, List.of())), client, clientAlerts,
+                    newAlerts, events, context, now);
+
             EngagementStore.Engagement met = engagement.get(client.clientId);
             HealthFacts clientFacts = HealthFactsAssembler.assemble(client.registeredAt,
                     signals.getOrDefault(client.clientId, List.of()), met == null ? List.of() : met.meetings(),
@@ -201,7 +221,97 @@ public class HealthScoringService {
         Outcome outcome = new Outcome(scorable.size(), newRecords.size(), events.size());
         Uni<Void> persistSnapshots = newSnapshots.isEmpty() ? Uni.createFrom().voidItem() : snapshots.persist(newSnapshots);
         Uni<Void> persistRecords = newRecords.isEmpty() ? Uni.createFrom().voidItem() : records.persist(newRecords);
-        return persistSnapshots.chain(() -> persistRecords).chain(() -> outbox.append(events)).replaceWith(outcome);
+        Uni<Void> persistAlerts = newAlerts.isEmpty() ? Uni.createFrom().voidItem() : alerts.persist(newAlerts);
+        return persistSnapshots.chain(() -> persistRecords).chain(() -> persistAlerts)
+                .chain(() -> outbox.append(events)).replaceWith(outcome);
+    }
+
+    /** Gate transitions (health.md §3.10): one event per opening, new FIX_FIRST failure and clearing. */
+    private static void gates(AdoptionGates policy, DmiCatalog catalog, DmiSheet sheet, ClientHealthEntity client,
+                              List<HealthAlertEntity> clientAlerts, List<HealthAlertEntity> newAlerts,
+                              List<BatchOutbox.Pending> events, int modelVersion, EventContext context, Instant now) {
+        Map<AdoptionGates.Kind, HealthAlertEntity> openByKind = new EnumMap<>(AdoptionGates.Kind.class);
+        Map<AdoptionGates.Kind, AdoptionGates.Open> open = new EnumMap<>(AdoptionGates.Kind.class);
+        List<AdoptionGates.Suppression> suppressions = new ArrayList<>();
+        List<HealthAlertEntity> overridden = new ArrayList<>();
+        for (HealthAlertEntity alert : clientAlerts) {
+            if (!HealthAlertEntity.GATE.equals(alert.family)) {
+                continue;
+            }
+            AdoptionGates.Kind kind = AdoptionGates.Kind.valueOf(alert.kind);
+            if (HealthAlertEntity.OPEN.equals(alert.status)) {
+                openByKind.put(kind, alert);
+                open.put(kind, new AdoptionGates.Open(alert.id, kind, alert.openedAt, alert.details.failing().stream()
+                        .map(f -> new AdoptionGates.Failing(f.insightCode(), f.coverage(), f.threshold(), f.weight()))
+                        .toList()));
+            } else if (alert.suppressed != null) {
+                overridden.add(alert);
+                suppressions.add(new AdoptionGates.Suppression(alert.id, kind, new java.util.LinkedHashSet<>(alert.suppressed.insights()),
+                        alert.overrideExpiresAt));
+            }
+        }
+        AdoptionGates.Result result = policy.evaluate(catalog, sheet, client.tier1Color, open, suppressions, now);
+        client.tier1Color = result.tier1Color();
+        for (HealthAlertEntity alert : overridden) {
+            alert.suppressed = result.suppressions().stream().filter(s -> s.gateId().equals(alert.id)).findFirst()
+                    .map(s -> new HealthAlertEntity.Suppressed(List.copyOf(s.insights()))).orElse(null);
+        }
+        for (AdoptionGates.Change change : result.changes()) {
+            HealthAlertEntity.Details details = new HealthAlertEntity.Details(change.failing().stream()
+                    .map(f -> new HealthAlertEntity.FailingValue(f.insightCode(), f.coverage(), f.threshold(), f.weight()))
+                    .toList(), null, null, null, null, null, null, null, null, sheet.dataAsOf());
+            switch (change.action()) {
+                case OPENED -> {
+                    HealthAlertEntity gate = HealthAlertEntity.open(client.tenantId, client.clientId,
+                            HealthAlertEntity.GATE, change.kind().name(), change.gateId(), now, details);
+                    newAlerts.add(gate);
+                    events.add(new BatchOutbox.Pending(GateEvents.breached(gate, modelVersion), context));
+                }
+                case REBREACHED, UPDATED -> {
+                    HealthAlertEntity gate = openByKind.get(change.kind());
+                    gate.details = details;
+                    gate.updatedAt = now;
+                    if (change.emits()) {
+                        events.add(new BatchOutbox.Pending(GateEvents.breached(gate, modelVersion), context));
+                    }
+                }
+                case CLEARED -> {
+                    HealthAlertEntity gate = openByKind.get(change.kind());
+                    gate.clear("MEASUREMENT", now);
+                    events.add(new BatchOutbox.Pending(GateEvents.cleared(gate, modelVersion), context));
+                }
+            }
+        }
+    }
+
+    /** Backup risk transitions (health.md §3.10), in kind order. */
+    private static void risks(BackupRisks policy, BackupRisks.Result backup, ClientHealthEntity client,
+                              List<HealthAlertEntity> clientAlerts, List<HealthAlertEntity> newAlerts,
+                              List<BatchOutbox.Pending> events, EventContext context, Instant now) {
+        Map<BackupRisks.Kind, HealthAlertEntity> openByKind = new EnumMap<>(BackupRisks.Kind.class);
+        Map<BackupRisks.Kind, BackupRisks.Open> open = new EnumMap<>(BackupRisks.Kind.class);
+        for (HealthAlertEntity alert : clientAlerts) {
+            if (HealthAlertEntity.RISK.equals(alert.family) && HealthAlertEntity.OPEN.equals(alert.status)) {
+                BackupRisks.Kind kind = BackupRisks.Kind.valueOf(alert.kind);
+                openByKind.put(kind, alert);
+                open.put(kind, new BackupRisks.Open(alert.id, kind, alert.openedAt));
+            }
+        }
+        for (BackupRisks.Change change : policy.evaluate(backup, open, now)) {
+            HealthAlertEntity.Details values = new HealthAlertEntity.Details(null, backup.successRate(),
+                    backup.windowDays(), change.threshold(), backup.jobsFailed(), backup.devicesAffected(),
+                    backup.lastSuccessAt(), backup.lastRestoreTestAt(), backup.source(), backup.observedAt());
+            if (change.detected()) {
+                HealthAlertEntity risk = HealthAlertEntity.open(client.tenantId, client.clientId, HealthAlertEntity.RISK,
+                        change.kind().name(), change.riskId(), now, values);
+                newAlerts.add(risk);
+                events.add(new BatchOutbox.Pending(GateEvents.riskDetected(risk), context));
+            } else {
+                HealthAlertEntity risk = openByKind.get(change.kind());
+                risk.clear("MEASUREMENT", now);
+                events.add(new BatchOutbox.Pending(GateEvents.riskCleared(risk, values), context));
+            }
+        }
     }
 
     private ScoreRecordEntity record(ClientHealthEntity client, HealthScore score, ScoreSummary summary,
