@@ -23,7 +23,7 @@ public final class OutboxRows {
         PostgresEndpoint pg = Infra.shared().pg();
         String sql = """
                 select type, partition_key, correlation_id, causation_id, payload::text from outbox_event
-                where tenant_id = ? order by xmin::text::bigint, ctid""";
+                where tenant_id = ? order by seq""";
         try (var connection = DriverManager.getConnection(pg.jdbcUrl(service + "_test"), pg.user(service), pg.password());
              var statement = connection.prepareStatement(sql)) {
             statement.setObject(1, tenantId);
@@ -46,7 +46,7 @@ public final class OutboxRows {
      */
     public static List<String> traceparents(String service, UUID tenantId) {
         PostgresEndpoint pg = Infra.shared().pg();
-        String sql = "select traceparent from outbox_event where tenant_id = ? order by xmin::text::bigint, ctid";
+        String sql = "select traceparent from outbox_event where tenant_id = ? order by seq";
         try (var connection = DriverManager.getConnection(pg.jdbcUrl(service + "_test"), pg.user(service), pg.password());
              var statement = connection.prepareStatement(sql)) {
             statement.setObject(1, tenantId);
