@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Gateway settings; secrets come from the environment (Kubernetes Secrets), dev values only in %dev/%test. */
@@ -32,6 +33,10 @@ public interface GatewayConfig {
 
     DevIssuer devIssuer();
 
+    /** How often the services' OpenAPI documents are read again (gateway.md §8). */
+    @WithDefault("5m")
+    Duration openapiRefresh();
+
     RateLimits rateLimits();
 
     Webhooks webhooks();
@@ -44,6 +49,24 @@ public interface GatewayConfig {
         /** Plain http targets: development only. */
         @WithDefault("false")
         boolean allowHttp();
+
+        /**
+         * {@code host:port} targets exempt from the scheme and public-address checks: only the test profile's local
+         * receiver; empty (no exemption) everywhere else.
+         */
+        Optional<List<String>> allowedPrivateTargets();
+
+        /** How often a worker looks for due deliveries. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** A receiver must answer 2xx within this time (§6: 10 s). */
+        @WithDefault("10s")
+        Duration deliveryTimeout();
+
+        /** Deliveries one worker claims per poll. */
+        @WithDefault("32")
+        int batchSize();
     }
 
     interface Services {

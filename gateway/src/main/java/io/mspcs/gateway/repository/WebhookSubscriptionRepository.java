@@ -67,6 +67,40 @@ public class WebhookSubscriptionRepository {
                 .map(rows -> rows.size() == 0 ? null : toSubscription(rows.iterator().next()));
     }
 
+    public Uni<List<StoredSubscription>> listActive(UUID tenantId) {
+        return pool.preparedQuery("select " + COLUMNS + " from webhook_subscription where tenant_id = $1 and active")
+                .execute(Tuple.of(tenantId)).map(rows -> {
+                    List<StoredSubscription> list = new ArrayList<>();
+                    rows.forEach(row -> list.add(toSubscription(row)));
+                    return list;
+                });
+    }
+
+    /** Saves the editable fields; re-activation also clears the failing streak. */
+    public Uni<Boolean> update(StoredSubscription s, Instant at) {
+        return pool.preparedQuery("""
+                        update webhook_subscription set url = $3, types = $4, client_ids = $5, description = $6, active = $7,
+                               status = $8, failing_since = case when $7 then null else failing_since end,
+                               updated_at = $9, version = version + 1
+                        where tenant_id = $1 and id = $2""")
+                .execute(Tuple.tuple().addUUID(s.tenantId()).addUUID(s.id()).addString(s.url())
+                        .addArrayOfString(s.types().toArray(String[]::new))
+                        .addArrayOfString(s.clientIds().toArray(String[]::new)).addString(s.description())
+                        .addBoolean(s.active()).addString(s.status()).addOffsetDateTime(utc(at)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** The new secret signs from now on; the old one keeps signing beside it until {@code previousUntil}. */
+    public Uni<Boolean> rotateSecret(UUID tenantId, UUID id, byte[] newSecret, Instant previousUntil, Instant at) {
+        return pool.preparedQuery("""
+                        update webhook_subscription set previous_secret_ciphertext = secret_ciphertext,
+                               previous_secret_until = $4, secret_ciphertext = $3, updated_at = $5, version = version + 1
+                        where tenant_id = $1 and id = $2""")
+                .execute(Tuple.tuple().addUUID(tenantId).addUUID(id).addBuffer(Buffer.buffer(newSecret))
+                        .addOffsetDateTime(utc(previousUntil)).addOffsetDateTime(utc(at)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
     public Uni<Boolean> delete(UUID tenantId, UUID id) {
         return pool.preparedQuery("delete from webhook_subscription where tenant_id = $1 and id = $2")
                 .execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() > 0);
