@@ -43,7 +43,12 @@ public final class DmiDropRule {
 
     /** Below {@code minDropPoints} the rule does not fire (firing outcome BELOW_THRESHOLD). */
     public static boolean fires(DmiDrop drop) {
-        return drop.points().compareTo(MIN_DROP_POINTS) >= 0;
+        return fires(drop, MIN_DROP_POINTS);
+    }
+
+    /** With the tenant's {@code minDropPoints} (cadence.md §4.1). */
+    public static boolean fires(DmiDrop drop, BigDecimal minDropPoints) {
+        return drop.points().compareTo(minDropPoints) >= 0;
     }
 
     /** Segmentation's read model wins; the segment health used is the fallback until segmentation has spoken. */

@@ -56,4 +56,9 @@ public class CtaRepository implements PanacheRepositoryBase<CtaEntity, UUID> {
         }
         return find(query.append(" order by id").toString(), parameters).page(0, limit).list();
     }
+
+    /** Any CTA, open or closed, ever opened under this dedupe key (once-per-subject rules fire once). */
+    public Uni<Boolean> anyWithKey(UUID tenantId, UUID clientId, String dedupeKey) {
+        return count("tenantId = ?1 and clientId = ?2 and dedupeKey = ?3", tenantId, clientId, dedupeKey).map(n -> n > 0);
+    }
 }

@@ -13,6 +13,7 @@ import io.mspcs.cadence.domain.CtaDraft;
 import io.mspcs.cadence.domain.CtaKind;
 import io.mspcs.cadence.domain.DmiDrop;
 import io.mspcs.cadence.domain.DmiDropRule;
+import io.mspcs.cadence.domain.TriggerRule;
 import io.mspcs.cadence.domain.NotificationPolicy;
 import io.mspcs.cadence.domain.OwnerResolver;
 import io.mspcs.cadence.domain.Owners;
@@ -59,13 +60,15 @@ public class CtaService {
     private final OutboxWriter outbox;
     private final TimerRepository timers;
     private final PlaybookService playbooks;
+    private final TriggerRuleService triggerRules;
     private final Clock clock;
     // The tenant calendar belongs to the cadence policy (cadence.md §2.1), which does not exist yet: defaults.
     private final DmiDropRule dmiDropRule = new DmiDropRule(new SlaCalculator(WorkingCalendar.DEFAULT));
 
     public CtaService(CtaRepository ctas, CtaCauseRepository causes, ClientViewRepository clients,
                       ClientOwnerRepository owners, OutboxWriter outbox, TimerRepository timers,
-                      PlaybookService playbooks, Clock clock) {
+                      PlaybookService playbooks, TriggerRuleService triggerRules, Clock clock) {
+        this.triggerRules = triggerRules;
         this.timers = timers;
         this.playbooks = playbooks;
         this.ctas = ctas;
@@ -79,9 +82,13 @@ public class CtaService {
     /** Rule AD-T9: open the client's DMI-drop CTA, or count a new drop on the open one. */
     public Uni<Void> onDmiDropped(EventEnvelope event) {
         DmiDrop drop = HealthReaders.DmiDropped.read(event);
-        if (!DmiDropRule.fires(drop)) {
-            return Uni.createFrom().voidItem();
-        }
+        return triggerRules.current(event.tenantId(), DmiDropRule.RULE_ID).chain(rule ->
+                rule.enabled() && DmiDropRule.fires(drop, rule.param(TriggerRule.MIN_DROP_POINTS))
+                        ? onDmiDropped(event, drop, rule)
+                        : Uni.createFrom().voidItem()); // DISABLED or BELOW_THRESHOLD
+    }
+
+    private Uni<Void> onDmiDropped(EventEnvelope event, DmiDrop drop, TriggerRule rule) {
         UUID tenantId = event.tenantId();
         String causeKey = DmiDropRule.causeKey(drop.snapshotId());
         return clients.findOrStub(tenantId, drop.clientId(), now()).chain(client -> {
@@ -92,7 +99,7 @@ public class CtaService {
             return ctas.findOpen(tenantId, drop.clientId(), CtaKind.REMEDIATION, DmiDropRule.dedupeKey(drop.clientId()))
                     .chain(open -> causeKeysOf(tenantId, open).chain(keys ->
                             switch (CtaDeduplicationPolicy.decide(keys, causeKey)) {
-                                case OPEN -> openForDrop(event, drop, segment);
+                                case OPEN -> openForDrop(event, drop, segment, rule);
                                 case UPDATE -> repeatDrop(event, open, drop, segment);
                                 case DUPLICATE_CAUSE -> Uni.createFrom().voidItem();
                             }));
@@ -171,11 +178,12 @@ public class CtaService {
                 .chain(() -> playbooks.endForCta(context, cta));
     }
 
-    private Uni<Void> openForDrop(EventEnvelope event, DmiDrop drop, Optional<Segment> segment) {
+    private Uni<Void> openForDrop(EventEnvelope event, DmiDrop drop, Optional<Segment> segment, TriggerRule rule) {
         UUID tenantId = event.tenantId();
         return owners.ownersOf(tenantId, drop.clientId()).chain(map -> {
             CtaDraft draft = dmiDropRule.open(UUID.randomUUID(), drop, segment, map, now());
             CtaEntity cta = CtaEntity.open(tenantId, draft);
+            cta.ruleVersion = rule.version(); // the tenant's version in force, not the built-in one
             return ctas.persist(cta)
                     .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), draft.openedAt())))
                     .chain(() -> outbox.append(CtaEvents.opened(cta), EventContext.causedBy(event)))
@@ -196,7 +204,9 @@ public class CtaService {
         // A late, older drop joins the chain but does not overwrite the inputs of a newer one.
         if (!drop.time().isBefore(cta.newestCauseTime)) {
             cta.newestCauseTime = drop.time();
+            Integer openedUnder = cta.ruleVersion;
             cta.setReason(DmiDropRule.repeatedReason(drop, cta.referenceValue, segment));
+            cta.ruleVersion = openedUnder;
         }
         int seq = cta.occurrences;
         return causes.persist(CtaCauseEntity.of(event.tenantId(), cta.id, seq, DmiDropRule.cause(drop), now))

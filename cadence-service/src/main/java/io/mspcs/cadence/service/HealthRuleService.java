@@ -8,6 +8,7 @@ import io.mspcs.cadence.domain.HealthRule;
 import io.mspcs.cadence.domain.NotificationPolicy;
 import io.mspcs.cadence.domain.Segment;
 import io.mspcs.cadence.domain.SlaCalculator;
+import io.mspcs.cadence.domain.TriggerRule;
 import io.mspcs.cadence.messaging.CtaEvents;
 import io.mspcs.cadence.messaging.HealthReaders;
 import io.mspcs.cadence.repository.ClientOwnerRepository;
@@ -59,12 +60,15 @@ public class HealthRuleService {
     private final PolicyService policies;
     private final CtaService ctaService;
     private final PlaybookService playbooks;
+    private final TriggerRuleService triggerRules;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     public HealthRuleService(CtaRepository ctas, CtaCauseRepository causes, ClientViewRepository clients,
                              ClientOwnerRepository owners, ConditionStateRepository conditions, PolicyService policies,
-                             CtaService ctaService, PlaybookService playbooks, OutboxWriter outbox, Clock clock) {
+                             CtaService ctaService, PlaybookService playbooks, TriggerRuleService triggerRules,
+                             OutboxWriter outbox, Clock clock) {
+        this.triggerRules = triggerRules;
         this.playbooks = playbooks;
         this.ctas = ctas;
         this.causes = causes;
@@ -79,15 +83,25 @@ public class HealthRuleService {
 
     public Uni<Void> onRaise(EventEnvelope event) {
         HealthRule.Raise raise = HealthReaders.raise(event);
-        if ("AD-T4".equals(raise.ruleId()) && Integer.parseInt(raise.detail()) < 2) {
-            return Uni.createFrom().voidItem(); // BELOW_THRESHOLD
-        }
+        return triggerRules.current(event.tenantId(), raise.ruleId()).chain(rule -> {
+            if (!rule.enabled()) {
+                return Uni.createFrom().voidItem(); // DISABLED
+            }
+            if ("AD-T4".equals(raise.ruleId())
+                    && new BigDecimal(raise.detail()).compareTo(rule.param(TriggerRule.MIN_FLAT_CYCLES)) < 0) {
+                return Uni.createFrom().voidItem(); // BELOW_THRESHOLD
+            }
+            return onRaise(event, raise, rule);
+        });
+    }
+
+    private Uni<Void> onRaise(EventEnvelope event, HealthRule.Raise raise, TriggerRule rule) {
         Instant now = now();
         Uni<Boolean> fresh = raise.conditionKey() == null ? Uni.createFrom().item(true)
                 : conditions.record(event.tenantId(), raise.clientId(), raise.conditionKey(), ACTIVE, raise.time(),
                 raise.eventId(), now).map(applied -> applied.applied());
         // STALE or ALREADY_CLEARED: an older raise after a newer fact opens nothing.
-        return fresh.chain(ok -> ok ? raiseOnCta(event, raise, now) : Uni.createFrom().voidItem());
+        return fresh.chain(ok -> ok ? raiseOnCta(event, raise, rule, now) : Uni.createFrom().voidItem());
     }
 
     /** {@code HealthColorChanged}: a dimension turning RED raises HC-RED, leaving RED clears it. */
@@ -139,7 +153,7 @@ public class HealthRuleService {
         });
     }
 
-    private Uni<Void> raiseOnCta(EventEnvelope event, HealthRule.Raise raise, Instant now) {
+    private Uni<Void> raiseOnCta(EventEnvelope event, HealthRule.Raise raise, TriggerRule rule, Instant now) {
         UUID tenantId = event.tenantId();
         return clients.findOrStub(tenantId, raise.clientId(), now).chain(client -> {
             if (client.churned()) {
@@ -155,16 +169,18 @@ public class HealthRuleService {
                     ? repeat(event, raise, open, now)
                     : ctas.suppressed(tenantId, raise.clientId(), dedupeKey, now).chain(suppressed -> suppressed
                     ? Uni.createFrom().voidItem() // SUPPRESSED_DISMISSED
-                    : open(event, raise, spec.get(), now)));
+                    : open(event, raise, spec.get(), rule, now)));
         });
     }
 
-    private Uni<Void> open(EventEnvelope event, HealthRule.Raise raise, HealthRule.Spec spec, Instant now) {
+    private Uni<Void> open(EventEnvelope event, HealthRule.Raise raise, HealthRule.Spec spec, TriggerRule rule,
+                           Instant now) {
         UUID tenantId = event.tenantId();
         return policies.ensure(tenantId).chain(versioned -> owners.ownersOf(tenantId, raise.clientId()).chain(map -> {
             CtaDraft draft = HealthRule.draft(UUID.randomUUID(), raise, spec, map,
                     versioned.policy().csLeaderMemberId(), new SlaCalculator(versioned.policy().calendar()), now);
             CtaEntity cta = CtaEntity.open(tenantId, draft);
+            cta.ruleVersion = rule.version(); // the tenant's version in force, not the built-in one
             cta.conditionKeys = raise.conditionKey();
             return ctas.persist(cta)
                     .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), now)))

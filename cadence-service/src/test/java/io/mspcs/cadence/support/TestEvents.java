@@ -125,6 +125,30 @@ public final class TestEvents {
         return envelope("/cs/health-service", EventTypes.HEALTH_COLOR_CHANGED, time, tenant, client, "corr-color", data);
     }
 
+    public static EventEnvelope assessmentCompleted(UUID tenant, UUID client, UUID assessment, int highRiskCount,
+                                                    Instant completedAt) {
+        ObjectNode data = example("roadmap/AssessmentCompleted");
+        data.put("clientId", client.toString());
+        data.put("assessmentId", assessment.toString());
+        data.put("completedAt", completedAt.toString());
+        data.put("highRiskCount", highRiskCount);
+        return envelope("/cs/roadmap-service", EventTypes.ASSESSMENT_COMPLETED, completedAt, tenant, client, "corr-asmt", data);
+    }
+
+    public static EventEnvelope initiativeApproved(UUID tenant, UUID client, UUID initiative, UUID deliveryOwner,
+                                                   Instant approvedAt) {
+        ObjectNode data = example("roadmap/InitiativeApproved");
+        data.put("clientId", client.toString());
+        data.put("initiativeId", initiative.toString());
+        data.put("approvedAt", approvedAt.toString());
+        if (deliveryOwner == null) {
+            data.putNull("deliveryOwnerMemberId");
+        } else {
+            data.put("deliveryOwnerMemberId", deliveryOwner.toString());
+        }
+        return envelope("/cs/roadmap-service", EventTypes.INITIATIVE_APPROVED, approvedAt, tenant, client, "corr-init", data);
+    }
+
     /** The same fact under a new event id, as a producer retry after a lost commit would publish it. */
     public static EventEnvelope withNewId(EventEnvelope event) {
         return EventEnvelope.of(UUID.randomUUID(), event.source(), event.type(), event.time(), event.subject(),
