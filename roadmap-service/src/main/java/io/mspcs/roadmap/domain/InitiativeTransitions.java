@@ -26,6 +26,8 @@ public final class InitiativeTransitions {
     public static final String CSM = "CSM";
     public static final String VCIO = "VCIO";
     public static final String TAM = "TAM";
+    /** The integration-key scope of gateway.md §2.1 for initiatives. */
+    public static final String ROADMAP_WRITE = "roadmap:write";
 
     private static final Set<String> WRITERS = Set.of(CSM, VCIO, TAM, CS_LEADER);
     private static final Set<String> LEADS = Set.of(VCIO, CS_LEADER);
@@ -57,7 +59,14 @@ public final class InitiativeTransitions {
         if (roles.contains(ADMIN)) {
             return true;
         }
-        return roles.stream().anyMatch(allowedRoles(from, to, remediation)::contains);
+        Set<String> allowed = allowedRoles(from, to, remediation);
+        // gateway.md §2.1 grants roadmap:write what the writers may do; an edge §4 keeps for named roles
+        // (reviews, proposing, rejecting, cancelling) needs a person holding that role, and so does recording a
+        // client's approval (a key records one only by accepting a proposal with ESIGN, §6.1).
+        if (roles.contains(ROADMAP_WRITE) && allowed.equals(WRITERS) && to != APPROVED) {
+            return true;
+        }
+        return roles.stream().anyMatch(allowed::contains);
     }
 
     static Set<String> allowedRoles(InitiativeState from, InitiativeState to, boolean remediation) {

@@ -3,6 +3,7 @@ package io.mspcs.roadmap.rest;
 import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.mspcs.roadmap.domain.InitiativeState;
 import io.mspcs.roadmap.repository.InitiativeHistoryEntity;
 import io.mspcs.roadmap.service.Actor;
@@ -40,7 +41,11 @@ public class InitiativeResource {
     private final InitiativeService initiatives;
     private final CallerContext caller;
 
-    public InitiativeResource(RoadmapReadService reads, InitiativeService initiatives, CallerContext caller) {
+    private final SecurityIdentity identity;
+
+    public InitiativeResource(RoadmapReadService reads, InitiativeService initiatives, CallerContext caller,
+                              SecurityIdentity identity) {
+        this.identity = identity;
         this.reads = reads;
         this.initiatives = initiatives;
         this.caller = caller;
@@ -131,6 +136,7 @@ public class InitiativeResource {
     }
 
     private Actor actor() {
-        return Actor.user(caller.principalId(), caller.roles());
+        // the identity holds the X-Roles and the X-Scopes of an integration key
+        return Actor.user(caller.principalId(), identity.getRoles());
     }
 }

@@ -12,6 +12,9 @@ import io.mspcs.roadmap.service.ProposalService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -75,8 +78,23 @@ public class ProposalResource {
     @GET
     @Path("/{proposalId}")
     @Operation(summary = "One proposal with its age, bucket, decision and overrides")
-    public Uni<ProposalResponse> get(@PathParam("proposalId") UUID proposalId) {
-        return proposals.get(caller.tenantId(), proposalId).map(p -> ProposalResponse.of(p, clock.instant()));
+    public Uni<RestResponse<ProposalResponse>> get(@PathParam("proposalId") UUID proposalId) {
+        return proposals.get(caller.tenantId(), proposalId).map(p -> RestResponse.ResponseBuilder
+                .ok(ProposalResponse.of(p, clock.instant())).header("ETag", "\"" + p.version + "\"").build());
+    }
+
+    @PATCH
+    @Path("/{proposalId}")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.VCIO, Roles.AM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Edit a DRAFT proposal: title, initiativeIds, validUntil, ownerMemberId; sums recomputed",
+            description = "No event. If-Match: the ETag of the proposal (412 version-mismatch); 409 "
+                    + "invalid-proposal-state unless DRAFT; initiatives are checked as on create.")
+    public Uni<RestResponse<ProposalResponse>> edit(@PathParam("proposalId") UUID proposalId,
+                                                    @HeaderParam("If-Match") String ifMatch,
+                                                    ProposalService.ProposalEdit body) {
+        return proposals.edit(caller.tenantId(), proposalId, RestInputs.ifMatch(ifMatch), RestInputs.body(body),
+                actor()).map(p -> RestResponse.ResponseBuilder.ok(ProposalResponse.of(p, clock.instant()))
+                .header("ETag", "\"" + p.version + "\"").build());
     }
 
     @POST

@@ -1,36 +1,42 @@
 package io.mspcs.roadmap.rest;
 
+import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Roles;
+import io.mspcs.roadmap.domain.RoadmapPolicy;
+import io.mspcs.roadmap.service.PolicyService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
-import java.util.Map;
 
 @Path("/api/v1/roadmap-policy")
 @Tag(name = "Roadmap policy", description = "The tenant's roadmap policy")
 public class RoadmapPolicyResource {
 
-    /** The default policy of roadmap.md §2, which every tenant runs on until policies become editable. */
-    public record Policy(int version, List<String> lanes, List<Integer> agingBucketStartDays, boolean autoClose,
-                         String sweepTime, int proposalValidityDays, boolean preApprovalRequired,
-                         int preApprovalStaleDays, int preApprovalLapsedDays, String budgetGateMode,
-                         int planningWindowFiscalYears, int maxBigRocksPerQuarter,
-                         Map<String, Map<String, Integer>> calibration) {
+    private final PolicyService policies;
+    private final CallerContext caller;
+
+    public RoadmapPolicyResource(PolicyService policies, CallerContext caller) {
+        this.policies = policies;
+        this.caller = caller;
     }
 
-    static final Policy DEFAULT = new Policy(1, List.of("STABILITY", "EFFICIENCY", "GROWTH"), List.of(15, 31, 61),
-            true, "06:00", 60, true, 30, 60, "WARN", 4, 2, Map.of(
-            "A", Map.of("horizonQuarters", 8, "freshnessDays", 120),
-            "B", Map.of("horizonQuarters", 4, "freshnessDays", 120),
-            "C", Map.of("horizonQuarters", 2, "freshnessDays", 180),
-            "D", Map.of("horizonQuarters", 4, "freshnessDays", 365),
-            "UNSEGMENTED", Map.of("horizonQuarters", 4, "freshnessDays", 180)));
-
     @GET
-    @Operation(summary = "The tenant's roadmap policy (lanes, aging, validity, pre-approval, budget gate, window)")
-    public Policy get() {
-        return DEFAULT;
+    @Operation(summary = "The tenant's roadmap policy (lanes, aging, validity, pre-approval, budget gate, window); "
+            + "version 1 is the default policy")
+    public Uni<RoadmapPolicy> get() {
+        return policies.get(caller.tenantId());
+    }
+
+    @PUT
+    @RolesAllowed({Roles.CS_LEADER})
+    @Operation(summary = "Replace the tenant's roadmap policy (CS_LEADER); version + 1 when anything changed. "
+            + "Lanes may be added, never removed. If-Match: \"<version>\" (412 version-mismatch).")
+    public Uni<RoadmapPolicy> put(@HeaderParam("If-Match") String ifMatch, RoadmapPolicy body) {
+        return policies.put(caller.tenantId(), RestInputs.ifMatch(ifMatch), RestInputs.body(body));
     }
 }

@@ -2,6 +2,8 @@ package io.mspcs.roadmap.service;
 
 import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.roadmap.domain.FiscalCalendar;
+import io.mspcs.roadmap.repository.BudgetEntity;
+import io.mspcs.roadmap.repository.BudgetRepository;
 import io.mspcs.roadmap.repository.ClientViewEntity;
 import io.mspcs.roadmap.repository.ClientViewRepository;
 import io.mspcs.roadmap.repository.RoadmapEntity;
@@ -11,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -27,8 +30,11 @@ public class ClientViewService {
     private final ClientViewRepository views;
     private final RoadmapRepository roadmaps;
     private final Clock clock;
+    private final BudgetRepository budgets;
 
-    public ClientViewService(ClientViewRepository views, RoadmapRepository roadmaps, Clock clock) {
+    public ClientViewService(ClientViewRepository views, RoadmapRepository roadmaps, Clock clock,
+                             BudgetRepository budgets) {
+        this.budgets = budgets;
         this.views = views;
         this.roadmaps = roadmaps;
         this.clock = clock;
@@ -46,7 +52,18 @@ public class ClientViewService {
                             fiscalYearEndMonth == null ? FiscalCalendar.DEFAULT_END_MONTH : fiscalYearEndMonth,
                             currency == null ? client.currency : currency, eventTime, now);
                 })
+                .call(found -> budgetShell(found.client(), now))
                 .replaceWithVoid();
+    }
+
+    /** roadmap.md §8.2: the budget shell (version 0, no event) of the current fiscal year, once. */
+    private Uni<Void> budgetShell(ClientViewEntity client, Instant now) {
+        int fiscalYear = client.fiscalCalendar().quarterOf(LocalDate.ofInstant(now, ClientRoadmap.TENANT_ZONE))
+                .fiscalYear();
+        return budgets.find(client.tenantId, client.clientId, fiscalYear).chain(existing -> existing != null
+                ? Uni.createFrom().voidItem()
+                : budgets.persist(BudgetEntity.shell(client.tenantId, client.clientId, fiscalYear, client.currency,
+                now)).replaceWithVoid());
     }
 
     /**

@@ -133,6 +133,74 @@ public class ProposalService {
         });
     }
 
+    /** PATCH of a DRAFT proposal (roadmap.md §6.1 edit): absent fields stay as they are. */
+    public record ProposalEdit(String title, List<UUID> initiativeIds, LocalDate validUntil, String ownerMemberId,
+                               List<OverrideInput> overrides) {
+    }
+
+    /**
+     * Edits a DRAFT: title, initiatives (checked as on create, gates and P1 included), validUntil, owner; the sums
+     * are recomputed; no event. {@code ifMatch} is the row version the proposal's ETag carries.
+     */
+    @WithTransaction
+    public Uni<ProposalEntity> edit(UUID tenantId, UUID proposalId, Integer ifMatch, ProposalEdit input,
+                                    Actor actor) {
+        String title = input.title() == null ? null : InitiativeService.text(input.title(), "title", 140, true);
+        List<UUID> ids = input.initiativeIds();
+        if (ids != null) {
+            if (ids.isEmpty() || ids.size() > 20) {
+                throw ProblemException.invalid("initiativeIds", "size", "a proposal holds 1 to 20 initiatives");
+            }
+            if (new HashSet<>(ids).size() != ids.size()) {
+                throw ProblemException.invalid("initiativeIds", "duplicate", "an initiative is listed twice");
+            }
+        }
+        if (input.ownerMemberId() != null && input.ownerMemberId().length() > 100) {
+            throw ProblemException.invalid("ownerMemberId", "length", "ownerMemberId is at most 100 characters");
+        }
+        List<OverrideColumn> overrides = GateRules.checkOverrides(input.overrides(), actor);
+        Instant now = now();
+        return locked(tenantId, proposalId).chain(proposal -> {
+            if (ifMatch != null && ifMatch != proposal.version) {
+                throw new ProblemException(412, "version-mismatch", "Version mismatch",
+                        "Proposal is at version " + proposal.version + ", not " + ifMatch, List.of());
+            }
+            requireStatus(proposal, Status.DRAFT, "edit");
+            return states.known(tenantId, proposal.clientId, now).chain(state -> {
+                InitiativeService.requireActive(state.client());
+                if (input.validUntil() != null && input.validUntil().isBefore(state.today())) {
+                    throw ProblemException.invalid("validUntil", "before-today", "validUntil lies in the past");
+                }
+                List<UUID> wanted = ids == null ? proposal.initiativeIds() : ids;
+                return resolve(state, wanted).chain(work -> proposals.openOfClient(tenantId, proposal.clientId)
+                        .map(open -> {
+                            List<OverrideColumn> all = merged(proposal, overrides);
+                            if (ids != null) {
+                                checkProposable(work, open, proposal.id);
+                                GateRules.fixFirst(state, work, all);
+                                GateRules.sequencing(state, work, all);
+                                checkPreApproval(work, all);
+                                proposal.initiativeIds = new IdsColumn(ids);
+                            }
+                            if (title != null) {
+                                proposal.title = title;
+                            }
+                            if (input.validUntil() != null) {
+                                proposal.validUntil = input.validUntil();
+                            }
+                            if (input.ownerMemberId() != null) {
+                                proposal.ownerMemberId = input.ownerMemberId();
+                            }
+                            proposal.overrides = new OverridesColumn(all);
+                            proposal.updatedAt = now;
+                            // estimates may have changed since the draft was made: the sums follow them
+                            sums(proposal, work);
+                            return proposal;
+                        }));
+            });
+        }).call(proposals::flush);
+    }
+
     @WithTransaction
     public Uni<ProposalEntity> send(UUID tenantId, String correlationId, UUID proposalId, SendInput input,
                                     Actor actor) {

@@ -14,6 +14,7 @@ import io.mspcs.roadmap.domain.Quarter;
 import io.mspcs.roadmap.domain.RoadmapMove;
 import io.mspcs.roadmap.messaging.RoadmapEvents;
 import io.mspcs.roadmap.repository.BudgetRepository;
+import io.mspcs.roadmap.repository.RoadmapPolicyRepository;
 import io.mspcs.roadmap.repository.DecisionColumn;
 import io.mspcs.roadmap.repository.InitiativeEntity;
 import io.mspcs.roadmap.repository.InitiativeHistoryEntity;
@@ -61,9 +62,11 @@ public class TransitionService {
     private final BudgetService budgets;
     private final BudgetRepository budgetRows;
     private final RoadmapVersions versions;
+    private final RoadmapPolicyRepository policies;
 
     public TransitionService(InitiativeHistoryRepository history, OutboxWriter outbox, BudgetService budgets,
-                             BudgetRepository budgetRows, RoadmapVersions versions) {
+                             BudgetRepository budgetRows, RoadmapVersions versions, RoadmapPolicyRepository policies) {
+        this.policies = policies;
         this.history = history;
         this.outbox = outbox;
         this.budgets = budgets;
@@ -170,7 +173,8 @@ public class TransitionService {
         int fiscalYear = initiative.quarter() == null ? state.currentQuarter().fiscalYear()
                 : initiative.quarter().fiscalYear();
         BudgetCalculator.FiscalYearFigures before = BudgetService.figures(state, fiscalYear);
-        return budgetRows.find(state.tenantId(), state.clientId(), fiscalYear).chain(budget -> {
+        return policies.inForce(state.tenantId()).chain(policy ->
+                budgetRows.find(state.tenantId(), state.clientId(), fiscalYear).chain(budget -> {
             initiative.creditEligible = decision.creditEligible();
             Uni<Void> applied = apply(state, initiative, APPROVED, reasonCode, reasonText,
                     decision.overrides().isEmpty() ? Map.of() : Map.of("overrides", decision.overrides()), actorId,
@@ -180,11 +184,19 @@ public class TransitionService {
                 List<Map<String, Object>> warnings = new ArrayList<>();
                 EnvelopeCheck.exceeded(before, after, BudgetService.envelopes(budget == null ? null : budget.envelope))
                         .forEach(exceeded -> warnings.add(envelopeWarning(exceeded, state.client().currency)));
+                boolean overridden = decision.overrides().stream().anyMatch(o -> GateRules.BUDGET.equals(o.gate()));
+                if (!warnings.isEmpty() && policy.blocksOverEnvelope() && !overridden) {
+                    // mode BLOCK (roadmap.md §5.6): the failure rolls back the state change written above
+                    throw new DetailedProblem(409, "budget-envelope-exceeded", "Budget envelope exceeded",
+                            "Approving " + initiative.title + " lifts committed spend above the client's envelope",
+                            Map.of("exceeded", List.copyOf(warnings),
+                                    "override", Map.of("allowedRoles", List.of("CS_LEADER"), "field", "overrides")));
+                }
                 return new Result(initiative, new Credit(decision.creditEligible(), decision.creditReasons()),
                         List.copyOf(warnings));
             }).call(() -> outbox.append(RoadmapEvents.initiativeApproved(initiative, state.now(), proposalId,
                     decision.budget(), decision.evidence(), decision.creditEligible()), context));
-        });
+        }));
     }
 
     /** The state change itself: gap closing, history row and {@code InitiativeStateChanged}. */

@@ -38,4 +38,19 @@ class InitiativeTransitionsTest {
         assertThat(InitiativeTransitions.permitted(COMPLETED, CLOSED, Set.of("TAM"), false)).isFalse();
         assertThat(InitiativeTransitions.permitted(DRAFT, INTERNAL_REVIEW, Set.of("AM", "VIEWER"), false)).isFalse();
     }
+
+    @Test
+    void anIntegrationKeyWithRoadmapWriteTakesOnlyTheEdgesOpenToEveryWriter() {
+        Set<String> key = Set.of("roadmap:write");
+        assertThat(InitiativeTransitions.permitted(DRAFT, INTERNAL_REVIEW, key, false)).as("#2").isTrue();
+        assertThat(InitiativeTransitions.permitted(DEFERRED, INTERNAL_REVIEW, key, false)).as("#9").isTrue();
+        assertThat(InitiativeTransitions.permitted(APPROVED, IN_PROGRESS, key, false)).as("#12").isTrue();
+        assertThat(InitiativeTransitions.permitted(IN_PROGRESS, COMPLETED, key, false)).as("#13").isTrue();
+        assertThat(InitiativeTransitions.permitted(DRAFT, CLOSED, key, false)).as("#15").isTrue();
+        assertThat(InitiativeTransitions.permitted(INTERNAL_REVIEW, PROPOSED, key, true)).as("#4").isFalse();
+        assertThat(InitiativeTransitions.permitted(PROPOSED, APPROVED, key, true)).as("#5").isFalse();
+        assertThat(InitiativeTransitions.permitted(INTERNAL_REVIEW, DRAFT, key, false)).as("#3").isFalse();
+        assertThat(InitiativeTransitions.permitted(APPROVED, CLOSED, key, false)).as("#16").isFalse();
+        assertThat(InitiativeTransitions.permitted(COMPLETED, CLOSED, key, false)).as("#14").isFalse();
+    }
 }

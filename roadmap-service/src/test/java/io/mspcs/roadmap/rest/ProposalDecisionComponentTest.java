@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 /** Proposal decisions (roadmap.md §6.1) on the E2/E3 client, and a proposal mixing two clients (E4). */
 @QuarkusTest
@@ -121,6 +122,51 @@ class ProposalDecisionComponentTest {
                 .body("outcomes.winRatePct", equalTo(50.0f)).body("outcomes.declinedByReason.TIMING", equalTo(1));
         assertThat(rows().size()).isGreaterThan(before);
         rows().forEach(ContractAssertions::assertValid);
+    }
+
+    @Test
+    void aDraftIsEditedWithItsSumsRecomputedAndNoEventWhileASentOneIsNot() {
+        clock.set(Instant.parse("2026-09-01T10:00:00Z"));
+        register(pineStreet, 6);
+        register(harbor, 12);
+        String i3 = proposable(pineStreet, "Cloud backup (BCDR)", "2027-Q3", Map.of("oneTime", usd("6000.00"),
+                "spendType", "CAPEX", "recurringMonthly", usd("450.00"), "recurringStartMonth", "2027-02",
+                "recurringTermMonths", 24));
+        String i4 = proposable(pineStreet, "Conditional access", "2027-Q2",
+                Map.of("oneTime", usd("2400.00"), "spendType", "OPEX"));
+        String other = proposable(harbor, "Harbor work", "2027-Q1",
+                Map.of("oneTime", usd("1000.00"), "spendType", "OPEX"));
+        String draft = as(tenant, "AM").body(Map.of("title", "Cloud backup", "initiativeIds", List.of(i3)))
+                .post("/api/v1/clients/" + pineStreet + "/proposals").then().statusCode(201).extract().path("id");
+        String etag = as(tenant).get("/api/v1/proposals/" + draft).then().statusCode(200).extract().header("ETag");
+        int before = rows().size();
+
+        as(tenant, "AM").header("If-Match", etag)
+                .body(Map.of("title", "Backup and access", "initiativeIds", List.of(i3, i4),
+                        "ownerMemberId", "am-jordan", "validUntil", "2026-10-31"))
+                .patch("/api/v1/proposals/" + draft).then().statusCode(200)
+                .body("title", equalTo("Backup and access")).body("version", equalTo(1))
+                .body("initiativeIds", hasSize(2))
+                .body("oneTime.amount", equalTo("8400.00")).body("recurringMonthly.amount", equalTo("450.00"))
+                .body("firstYearValue.amount", equalTo("13800.00"));
+        as(tenant, "AM").header("If-Match", etag).body(Map.of("title", "Stale"))
+                .patch("/api/v1/proposals/" + draft).then().statusCode(412)
+                .body("type", equalTo("/problems/version-mismatch"));
+        as(tenant, "AM").body(Map.of("initiativeIds", List.of(i3, other)))
+                .patch("/api/v1/proposals/" + draft).then().statusCode(422)
+                .body("type", equalTo("/problems/initiative-client-mismatch"));
+        as(tenant, "AM").body(Map.of("initiativeIds", List.of(i3, i3)))
+                .patch("/api/v1/proposals/" + draft).then().statusCode(400).body("errors[0].code", equalTo("duplicate"));
+        as(tenant, "VIEWER").body(Map.of("title", "Viewer edit"))
+                .patch("/api/v1/proposals/" + draft).then().statusCode(403);
+        as(tenant).get("/api/v1/proposals/" + draft).then().body("title", equalTo("Backup and access"))
+                .body("initiativeIds", hasSize(2));
+        assertThat(rows()).as("edits emit nothing").hasSize(before);
+
+        as(tenant, "AM").body(Map.of("channel", "PORTAL")).post("/api/v1/proposals/" + draft + "/send").then()
+                .statusCode(200);
+        as(tenant, "AM").body(Map.of("title", "Too late")).patch("/api/v1/proposals/" + draft).then()
+                .statusCode(409).body("type", equalTo("/problems/invalid-proposal-state"));
     }
 
     private void register(UUID client, int fiscalYearEndMonth) {
