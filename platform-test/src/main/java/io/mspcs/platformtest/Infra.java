@@ -1,5 +1,7 @@
 package io.mspcs.platformtest;
 
+import org.apache.kafka.common.utils.Exit;
+
 /**
  * PostgreSQL and Kafka for every test of one JVM, started once and stopped at JVM exit. By default the local
  * cluster and an in-JVM broker; {@code -Dcs.infra=containers} (profile {@code containers}) uses Testcontainers.
@@ -25,6 +27,13 @@ public final class Infra {
 
     private static Infra startLocal() {
         LocalPostgres pg = LocalPostgres.startIfNeeded();
+        // Kafka halts its process on a fatal fault. Stopped from a shutdown hook after the last test, the broker
+        // could end a green test JVM with status 1, which Surefire reports as a failed fork: in a test JVM the
+        // broker may fail (and its tests with it), but never end the JVM.
+        Exit.Procedure report = (status, message) -> System.err.printf("in-JVM Kafka wanted to end the JVM (%d): %s%n",
+                status, message);
+        Exit.setHaltProcedure(report);
+        Exit.setExitProcedure(report);
         InJvmKafka kafka = InJvmKafka.start(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
