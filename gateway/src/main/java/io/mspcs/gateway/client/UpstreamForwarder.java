@@ -1,6 +1,7 @@
 package io.mspcs.gateway.client;
 
 import io.mspcs.gateway.config.GatewayConfig;
+import io.mspcs.gateway.domain.CircuitBreaker;
 import io.mspcs.gateway.domain.Principal;
 import io.mspcs.gateway.domain.Upstream;
 import io.mspcs.rest.CorrelationId;
@@ -20,13 +21,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards an authenticated request unchanged (path, query, body) to the owning service, replacing every
- * identity header with the gateway's own (gateway.md §2.2), and relays the answer.
+ * identity header with the gateway's own (gateway.md §2.2), and relays the answer. Every call to a service passes its
+ * circuit breaker (§3): while it is open the call fails at once with {@link CircuitOpenException} (503).
  */
 @ApplicationScoped
 public class UpstreamForwarder {
@@ -41,11 +48,38 @@ public class UpstreamForwarder {
     private final WebClient client;
     private final GatewayConfig config;
     private final Clock clock;
+    private final Map<Upstream, CircuitBreaker> breakers = new EnumMap<>(Upstream.class);
 
     public UpstreamForwarder(Vertx vertx, GatewayConfig config, Clock clock) {
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2_000).setKeepAlive(true));
         this.config = config;
         this.clock = clock;
+        GatewayConfig.CircuitBreakers settings = config.circuitBreakers();
+        for (Upstream service : List.of(Upstream.SEGMENTATION, Upstream.HEALTH, Upstream.CADENCE, Upstream.ROADMAP)) {
+            breakers.put(service, new CircuitBreaker(settings.window(), settings.failureRatio(), settings.openFor()));
+        }
+    }
+
+    /**
+     * One call through the service's circuit breaker: refused at once while it is open; a refused connection or a
+     * timeout counts as a failure, any HTTP answer as a success (the service is there and answering).
+     */
+    private Future<HttpResponse<Buffer>> guarded(Upstream upstream, Supplier<Future<HttpResponse<Buffer>>> call) {
+        CircuitBreaker breaker = breakers.get(upstream);
+        if (!breaker.tryAcquire(clock.instant())) {
+            return Future.failedFuture(new CircuitOpenException(upstream));
+        }
+        return call.get().onComplete(result -> {
+            if (result.succeeded() || !isUnreachable(result.cause())) {
+                breaker.onSuccess();
+            } else {
+                breaker.onFailure(clock.instant());
+            }
+        });
+    }
+
+    private static boolean isUnreachable(Throwable cause) {
+        return isTimeout(cause) || cause instanceof ConnectException || cause.getCause() instanceof ConnectException;
     }
 
     public void forward(RoutingContext context, Upstream upstream, Principal principal) {
@@ -69,31 +103,50 @@ public class UpstreamForwarder {
     }
 
     private Future<HttpResponse<Buffer>> attempt(RoutingContext context, Upstream upstream, Principal principal) {
-        HttpRequest<Buffer> request = client.requestAbs(context.request().method(), baseUrl(upstream) + context.request().uri())
-                .timeout(timeoutMillis(context));
-        copyHeaders(context.request().headers(), request.headers(), true);
-        identify(request, principal, context.get("correlationId"));
-        Buffer body = context.body() == null || context.body().buffer() == null ? Buffer.buffer() : context.body().buffer();
-        return request.sendBuffer(body);
+        return guarded(upstream, () -> {
+            HttpRequest<Buffer> request = client.requestAbs(context.request().method(),
+                    baseUrl(upstream) + context.request().uri()).timeout(timeoutMillis(context));
+            copyHeaders(context.request().headers(), request.headers(), true);
+            identify(request, principal, context.get("correlationId"), clock.instant());
+            Buffer body = context.body() == null || context.body().buffer() == null ? Buffer.buffer() : context.body().buffer();
+            return request.sendBuffer(body);
+        });
     }
 
     /** A GET the gateway makes itself (client 360), as the caller, with its own timeout. */
     public Future<HttpResponse<Buffer>> get(Upstream upstream, String pathAndQuery, Principal principal, String correlationId,
                                            Duration timeout) {
-        HttpRequest<Buffer> request = client.getAbs(baseUrl(upstream) + pathAndQuery).timeout(timeout.toMillis())
-                .putHeader("Accept", "application/json");
-        identify(request, principal, correlationId);
-        return request.send();
+        return guarded(upstream, () -> {
+            HttpRequest<Buffer> request = client.getAbs(baseUrl(upstream) + pathAndQuery).timeout(timeout.toMillis())
+                    .putHeader("Accept", "application/json");
+            identify(request, principal, correlationId, clock.instant());
+            return request.send();
+        });
     }
 
-    private void identify(HttpRequest<Buffer> request, Principal principal, String correlationId) {
+    /**
+     * A JSON POST the gateway makes on a caller's behalf (forwarded PSA callbacks), stamped with the time the data
+     * reached the gateway rather than the time of this attempt.
+     */
+    public Future<HttpResponse<Buffer>> post(Upstream upstream, String path, String json, Principal principal,
+                                            String correlationId, Instant receivedAt) {
+        Duration timeout = path.endsWith("/bulk") ? config.bulkUpstreamTimeout() : config.upstreamTimeout();
+        return guarded(upstream, () -> {
+            HttpRequest<Buffer> request = client.postAbs(baseUrl(upstream) + path).timeout(timeout.toMillis())
+                    .putHeader("Content-Type", "application/json").putHeader("Accept", "application/json");
+            identify(request, principal, correlationId, receivedAt);
+            return request.sendBuffer(Buffer.buffer(json));
+        });
+    }
+
+    private void identify(HttpRequest<Buffer> request, Principal principal, String correlationId, Instant receivedAt) {
         request.putHeader("X-Tenant-Id", principal.tenantId().toString())
                 .putHeader("X-Principal-Id", principal.principalId())
                 .putHeader("X-Principal-Type", principal.type())
                 .putHeader("X-Roles", String.join(",", principal.roles().stream().sorted().toList()))
                 .putHeader("X-Scopes", String.join(",", principal.scopes().stream().sorted().toList()))
                 .putHeader(CorrelationId.HEADER, correlationId)
-                .putHeader("X-Received-At", clock.instant().toString());
+                .putHeader("X-Received-At", receivedAt.toString());
         config.token().filter(token -> !token.isBlank()).ifPresent(token -> request.putHeader("X-Gateway-Token", token));
     }
 
@@ -113,13 +166,15 @@ public class UpstreamForwarder {
         }
     }
 
-    /** A failed call as the caller sees it: 504 on timeout, otherwise 503 with Retry-After. */
+    /** A failed call as the caller sees it: 504 on timeout, otherwise (refused, circuit open) 503 with Retry-After. */
     public static void fail(RoutingContext context, Upstream upstream, Throwable cause) {
+        String service = upstream.name().toLowerCase(Locale.ROOT);
         if (isTimeout(cause)) {
-            sendProblem(context, 504, "upstream-timeout", "Upstream timeout", upstream + " did not answer in time");
+            sendProblem(context, 504, "upstream-timeout", "Upstream timeout", service + " did not answer in time");
         } else {
             context.response().putHeader("Retry-After", "5");
-            sendProblem(context, 503, "upstream-unavailable", "Service unavailable", upstream + " is not reachable right now");
+            sendProblem(context, 503, "upstream-unavailable", "Service unavailable", cause instanceof CircuitOpenException
+                    ? service + " is failing; calls are paused for a few seconds" : service + " is not reachable right now");
         }
     }
 

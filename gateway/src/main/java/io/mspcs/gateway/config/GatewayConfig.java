@@ -41,6 +41,37 @@ public interface GatewayConfig {
 
     Webhooks webhooks();
 
+    Integrations integrations();
+
+    /** Inbound PSA callbacks (gateway.md §9.2). */
+    interface Integrations {
+        /** ConnectWise hosts over plain http: development and tests only. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** How often the worker looks for callbacks to forward. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Callbacks one worker forwards per poll. */
+        @WithDefault("16")
+        int batchSize();
+    }
+
+    /** One circuit breaker per service (gateway.md §3): window 20, 50 % failures, open 10 s. */
+    CircuitBreakers circuitBreakers();
+
+    interface CircuitBreakers {
+        @WithDefault("20")
+        int window();
+
+        @WithDefault("0.5")
+        double failureRatio();
+
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
     /** Outbound webhooks (gateway.md §6). */
     interface Webhooks {
         /** Encrypts the subscriptions' signing secrets at rest (a Kubernetes Secret); without it none can be created. */

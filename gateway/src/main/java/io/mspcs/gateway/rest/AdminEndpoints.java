@@ -7,13 +7,11 @@ import io.mspcs.gateway.repository.UserRepository.StoredUser;
 import io.mspcs.gateway.service.ApiKeyAdministration;
 import io.mspcs.gateway.service.ApiKeyAdministration.KeyView;
 import io.mspcs.gateway.service.UserAdministration;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,24 +22,27 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * {@code /api/v1/admin/api-keys} and {@code /api/v1/admin/users} (gateway.md §10), tenant admins only (the permission
+ * {@code /api/v1/admin/api-keys}, {@code /api/v1/admin/users} and (through {@link IntegrationEndpoints})
+ * {@code /api/v1/admin/integrations} (gateway.md §10), tenant admins only (the permission
  * table checked that). Everything is scoped by the caller's tenant: another tenant's id answers 404.
  */
 @ApplicationScoped
 public class AdminEndpoints {
 
-    private static final Logger LOG = Logger.getLogger(AdminEndpoints.class);
     private static final String KEYS = "/api/v1/admin/api-keys";
     private static final String USERS = "/api/v1/admin/users";
 
     private final ApiKeyAdministration keys;
     private final UserAdministration users;
     private final Clock clock;
+    private final IntegrationEndpoints integrations;
 
-    public AdminEndpoints(ApiKeyAdministration keys, UserAdministration users, Clock clock) {
+    public AdminEndpoints(ApiKeyAdministration keys, UserAdministration users, Clock clock,
+                          IntegrationEndpoints integrations) {
         this.keys = keys;
         this.users = users;
         this.clock = clock;
+        this.integrations = integrations;
     }
 
     void serve(RoutingContext context, Principal principal) {
@@ -49,53 +50,51 @@ public class AdminEndpoints {
         HttpMethod method = context.request().method();
         UUID tenant = principal.tenantId();
         String[] rest;
+        if (IntegrationEndpoints.serves(path)) {
+            integrations.serve(context, tenant);
+            return;
+        }
         if (path.equals(KEYS) || path.startsWith(KEYS + "/")) {
             rest = tail(path, KEYS);
             if (rest.length == 0 && method == HttpMethod.GET) {
-                respond(context, keys.list(tenant).map(list -> list(list.stream().map(this::keyJson).toList())), 200);
+                Json.respond(context, keys.list(tenant).map(list -> list(list.stream().map(this::keyJson).toList())), 200);
             } else if (rest.length == 0 && method == HttpMethod.POST) {
                 createKey(context, tenant);
             } else if (rest.length >= 1 && !RequestPaths.isUuid(rest[0])) {
                 ProblemResponses.invalid(context, "id", "not-a-uuid", "Ids in paths are UUIDs");
             } else if (rest.length == 1 && method == HttpMethod.GET) {
-                respond(context, keys.get(tenant, UUID.fromString(rest[0])).map(this::keyJsonOrNull), 200);
+                Json.respond(context, keys.get(tenant, UUID.fromString(rest[0])).map(this::keyJsonOrNull), 200);
             } else if (rest.length == 2 && rest[1].equals("rotate") && method == HttpMethod.POST) {
                 rotateKey(context, tenant, UUID.fromString(rest[0]));
             } else if (rest.length == 2 && rest[1].equals("revoke") && method == HttpMethod.POST) {
                 String reason = Json.body(context) == null ? null : Json.body(context).getString("reason");
-                respond(context, keys.revoke(tenant, UUID.fromString(rest[0]), reason == null ? "revoked by admin"
+                Json.respond(context, keys.revoke(tenant, UUID.fromString(rest[0]), reason == null ? "revoked by admin"
                         : truncate(reason, 200)).map(this::keyJsonOrNull), 200);
             } else {
-                ProblemResponses.send(context, 404, "not-found", "Not found", "No such resource");
+                ProblemResponses.notFound(context);
             }
             return;
         }
         if (path.equals(USERS) || path.startsWith(USERS + "/")) {
             rest = tail(path, USERS);
             if (rest.length == 0 && method == HttpMethod.GET) {
-                respond(context, users.list(tenant).map(list -> list(list.stream().map(AdminEndpoints::userJson).toList())), 200);
+                Json.respond(context, users.list(tenant).map(list -> list(list.stream().map(AdminEndpoints::userJson).toList())), 200);
             } else if (rest.length == 0 && method == HttpMethod.POST) {
                 createUser(context, tenant);
             } else if (rest.length >= 1 && !RequestPaths.isUuid(rest[0])) {
                 ProblemResponses.invalid(context, "id", "not-a-uuid", "Ids in paths are UUIDs");
             } else if (rest.length == 1 && method == HttpMethod.GET) {
-                respond(context, users.get(tenant, UUID.fromString(rest[0])).map(u -> u == null ? null : userJson(u)), 200);
+                Json.respond(context, users.get(tenant, UUID.fromString(rest[0])).map(u -> u == null ? null : userJson(u)), 200);
             } else if (rest.length == 1 && method == HttpMethod.PATCH) {
                 updateUser(context, tenant, UUID.fromString(rest[0]));
             } else if (rest.length == 1 && method == HttpMethod.DELETE) {
-                users.delete(tenant, UUID.fromString(rest[0])).subscribe().with(found -> {
-                    if (found) {
-                        context.response().setStatusCode(204).end();
-                    } else {
-                        notFound(context);
-                    }
-                }, failure -> internal(context, failure));
+                Json.deleted(context, users.delete(tenant, UUID.fromString(rest[0])));
             } else {
-                ProblemResponses.send(context, 404, "not-found", "Not found", "No such resource");
+                ProblemResponses.notFound(context);
             }
             return;
         }
-        ProblemResponses.send(context, 404, "not-found", "Not found", "No such resource");
+        ProblemResponses.notFound(context);
     }
 
     private void createKey(RoutingContext context, UUID tenant) {
@@ -118,7 +117,7 @@ public class AdminEndpoints {
             ProblemResponses.invalid(context, "expiresInDays", "range", "expiresInDays is 1–730");
         } else {
             Duration lifetime = days == null ? ApiKeyAdministration.DEFAULT_LIFETIME : Duration.ofDays((Integer) days);
-            respond(context, keys.create(tenant, name, scopes, sources, lifetime).map(this::keyJson), 201);
+            Json.respond(context, keys.create(tenant, name, scopes, sources, lifetime).map(this::keyJson), 201);
         }
     }
 
@@ -130,7 +129,7 @@ public class AdminEndpoints {
             return;
         }
         Duration grace = hours == null ? ApiKeyAdministration.DEFAULT_GRACE : Duration.ofHours((Integer) hours);
-        respond(context, keys.rotate(tenant, id, grace).map(this::keyJsonOrNull), 201);
+        Json.respond(context, keys.rotate(tenant, id, grace).map(this::keyJsonOrNull), 201);
     }
 
     private void createUser(RoutingContext context, UUID tenant) {
@@ -159,7 +158,7 @@ public class AdminEndpoints {
                 } else {
                     Json.send(context, 201, userJson(user));
                 }
-            }, failure -> internal(context, failure));
+            }, failure -> ProblemResponses.internal(context, failure));
         }
     }
 
@@ -176,28 +175,12 @@ public class AdminEndpoints {
         } else if (active != null && !(active instanceof Boolean)) {
             ProblemResponses.invalid(context, "active", "not-a-boolean", "active is true or false");
         } else {
-            respond(context, users.update(tenant, id, roles, (Boolean) active).map(u -> u == null ? null : userJson(u)), 200);
+            Json.respond(context, users.update(tenant, id, roles, (Boolean) active).map(u -> u == null ? null : userJson(u)), 200);
         }
     }
 
-    private void respond(RoutingContext context, Uni<JsonObject> answer, int status) {
-        answer.subscribe().with(json -> {
-            if (json == null) {
-                notFound(context);
-            } else {
-                Json.send(context, status, json);
-            }
-        }, failure -> internal(context, failure));
-    }
 
-    private static void notFound(RoutingContext context) {
-        ProblemResponses.send(context, 404, "not-found", "Not found", "No such resource");
-    }
 
-    private static void internal(RoutingContext context, Throwable failure) {
-        LOG.error("admin request failed", failure);
-        ProblemResponses.send(context, 500, "internal", "Internal error", "The request could not be completed");
-    }
 
     private JsonObject keyJsonOrNull(KeyView view) {
         return view == null || view.stored() == null ? null : keyJson(view);

@@ -1,6 +1,5 @@
 package io.mspcs.gateway.rest;
 
-import io.mspcs.gateway.client.UpstreamForwarder;
 import io.mspcs.gateway.domain.Permission;
 import io.mspcs.gateway.domain.PermissionTable;
 import io.mspcs.gateway.domain.Principal;
@@ -80,6 +79,9 @@ public class ApiRoutes {
     }
 
     private static long bodyLimit(RoutingContext context) {
+        if (CallbackRoutes.serves(context.request().path())) {
+            return CallbackRoutes.BODY_BYTES;
+        }
         return isBulk(context) ? BULK_BODY_BYTES : STANDARD_BODY_BYTES;
     }
 
@@ -125,6 +127,10 @@ public class ApiRoutes {
     private void authenticate(RoutingContext context) {
         if (context.body() != null && context.body().length() > bodyLimit(context)) {
             tooLarge(context); // chunked bodies have no Content-Length to check up front
+            return;
+        }
+        if (CallbackRoutes.serves(context.request().path())) {
+            context.next(); // PSA callbacks carry a signature, not a credential (CallbackRoutes)
             return;
         }
         String apiKey = context.request().getHeader("X-Api-Key");
@@ -226,7 +232,11 @@ public class ApiRoutes {
     }
 
     private boolean withinRateLimit(RoutingContext context, Principal principal) {
-        TokenBucket.Outcome outcome = rateLimiter.take(principal, isBulk(context));
+        return admitted(context, rateLimiter.take(principal, isBulk(context)));
+    }
+
+    /** Sets the RateLimit-* headers of the bucket; an empty bucket answers 429 with Retry-After (§7). */
+    static boolean admitted(RoutingContext context, TokenBucket.Outcome outcome) {
         context.response().putHeader("RateLimit-Limit", Long.toString(outcome.limit()))
                 .putHeader("RateLimit-Remaining", Long.toString(outcome.remaining()))
                 .putHeader("RateLimit-Reset", Long.toString(outcome.resetSeconds()));

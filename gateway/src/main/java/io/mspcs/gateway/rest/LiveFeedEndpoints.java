@@ -72,7 +72,7 @@ public class LiveFeedEndpoints {
             ProblemResponses.invalid(context, "Last-Event-ID", "not-a-uuid", "Event ids are UUIDs");
             return;
         }
-        FeedFilter filter = new FeedFilter(principal.tenantId(), clientIds, types);
+        FeedFilter filter = new FeedFilter(principal.tenantId(), clientIds, types, principal.hasRole("ADMIN"));
         HttpServerResponse response = context.response();
         LiveFeed.Subscription subscription = new LiveFeed.Subscription(principal.principalId(), filter,
                 entry -> send(response, entry));

@@ -15,6 +15,18 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProblemResponses.class);
+
+    static void notFound(RoutingContext context) {
+        send(context, 404, "not-found", "Not found", "No such resource");
+    }
+
+    /** A 500 without internals; the failure itself goes to the log only. */
+    static void internal(RoutingContext context, Throwable failure) {
+        LOG.errorf(failure, "%s %s failed", context.request().method(), context.request().path());
+        send(context, 500, "internal", "Internal error", "The request could not be completed");
+    }
+
     public static void send(RoutingContext context, int status, String slug, String title, String detail) {
         send(context, status, slug, title, detail, List.of());
     }

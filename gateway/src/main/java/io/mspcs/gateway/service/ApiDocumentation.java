@@ -103,10 +103,19 @@ public class ApiDocumentation {
             own(paths, "/api/v1/webhooks/subscriptions", method, "Webhook subscriptions (the secret is shown once)");
             own(paths, "/api/v1/admin/api-keys", method, "API keys of the tenant");
             own(paths, "/api/v1/admin/users", method, "Users of the tenant");
+            own(paths, "/api/v1/admin/integrations", method,
+                    "PSA connections that call back (callback URL; Autotask/generic secret shown once)");
         }
         for (String method : List.of("get", "patch", "delete")) {
             own(paths, "/api/v1/webhooks/subscriptions/{id}", method, "One webhook subscription");
+            own(paths, "/api/v1/admin/integrations/{id}", method, "One PSA connection (patch: name, host, active)");
         }
+        own(paths, "/api/v1/admin/integrations/{id}/callbacks", "get",
+                "Callbacks received on the connection and what became of them, newest first (limit)");
+        own(paths, "/api/v1/integrations/{connectionId}/callbacks", "post",
+                "PSA callback, authenticated by its signature only; 202 once stored");
+        own(paths, "/api/v1/integrations/{connectionId}/deactivated", "post",
+                "Autotask deactivation notice, authenticated by its signature only");
         own(paths, "/api/v1/webhooks/subscriptions/{id}/rotate-secret", "post", "New secret; the old one signs for 24 h");
         own(paths, "/api/v1/webhooks/subscriptions/{id}/test", "post", "Sends a ping delivery");
         own(paths, "/api/v1/webhooks/deliveries", "get", "Delivery log, newest first (limit, cursor, subscriptionId)");

@@ -1,5 +1,6 @@
 package io.mspcs.gateway.service;
 
+import io.mspcs.gateway.client.CircuitOpenException;
 import io.mspcs.gateway.client.UpstreamForwarder;
 import io.mspcs.gateway.domain.Permission;
 import io.mspcs.gateway.domain.Principal;
@@ -126,7 +127,8 @@ public class Client360 {
         if (UpstreamForwarder.isTimeout(failure)) {
             return "TIMEOUT";
         }
-        return failure instanceof ConnectException || failure.getCause() instanceof ConnectException ? "UNAVAILABLE" : "ERROR";
+        return failure instanceof CircuitOpenException || failure instanceof ConnectException
+                || failure.getCause() instanceof ConnectException ? "UNAVAILABLE" : "ERROR";
     }
 
     /** Paged answers carry {@code items}; plain lists come as they are. */

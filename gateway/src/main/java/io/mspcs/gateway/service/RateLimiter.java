@@ -25,6 +25,7 @@ public class RateLimiter {
     private static final Limit KEY_BULK = new Limit(10, 30, Duration.ofMinutes(1));
     private static final Limit USER = new Limit(60, 5, Duration.ofSeconds(1));
     private static final Limit TENANT = new Limit(600, 50, Duration.ofSeconds(1));
+    private static final Limit CALLBACKS = new Limit(200, 20, Duration.ofSeconds(1));
 
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -45,6 +46,12 @@ public class RateLimiter {
         }
         TokenBucket.Outcome tenant = bucket("tenant:" + principal.tenantId(), TENANT, now).tryTake(now);
         return tenant.allowed() ? own : tenant;
+    }
+
+    /** Inbound PSA callbacks, per connection (§7: 200, 20 per s). */
+    public TokenBucket.Outcome takeCallback(java.util.UUID connectionId) {
+        Instant now = clock.instant();
+        return bucket("callback:" + connectionId, CALLBACKS, now).tryTake(now);
     }
 
     private TokenBucket bucket(String name, Limit limit, Instant now) {

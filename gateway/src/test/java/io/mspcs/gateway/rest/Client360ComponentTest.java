@@ -52,6 +52,8 @@ class Client360ComponentTest {
         var tenant = GatewayFixtures.tenantWithKey(management, List.of("clients:read"));
         String token = devToken(tenant.tenantId(), randomEmail(), "VIEWER");
         String client = UpstreamStub.SLOW_HEALTH_PREFIX + "0000-0000-0000-000000000001";
+        // the budget is the gateway's, not a cold JVM's: one ordinary 360 first, so the timing measures the wait
+        asUser(token).get("/api/v1/clients/" + UUID.randomUUID() + "/360").then().statusCode(200);
         long started = System.nanoTime();
         asUser(token).get("/api/v1/clients/" + client + "/360").then().statusCode(200)
                 .body("health", nullValue()).body("sections.health.status", equalTo("TIMEOUT"))

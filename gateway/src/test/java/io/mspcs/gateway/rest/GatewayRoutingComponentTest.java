@@ -104,6 +104,31 @@ class GatewayRoutingComponentTest {
     }
 
     @Test
+    void aServiceThatKeepsRefusingIsCutOffByItsCircuitBreaker() {
+        GatewayFixtures.Tenant tenant = provisionTenant();
+        String detail = "";
+        // roadmap is a closed port: every refused call (and its one GET retry) counts; 20 calls fill the window
+        for (int i = 0; i < 25 && !detail.contains("paused"); i++) {
+            detail = given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/initiatives/" + UUID.randomUUID()).then()
+                    .statusCode(503).header("Retry-After", "5").body("type", equalTo("/problems/upstream-unavailable"))
+                    .extract().path("detail");
+        }
+        org.assertj.core.api.Assertions.assertThat(detail).contains("paused");
+        // while the circuit is open the 360 names the roadmap sections unavailable and still answers
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/clients/" + UUID.randomUUID() + "/360").then()
+                .statusCode(200).body("sections.roadmapHead.status", equalTo("UNAVAILABLE"))
+                .body("sections.openProposals.status", equalTo("UNAVAILABLE")).body("partial", equalTo(true));
+    }
+
+    @Test
+    void answersUpstreamTimeoutWhenTheServiceIsTooSlow() {
+        GatewayFixtures.Tenant tenant = provisionTenant();
+        String client = UpstreamStub.STALLED_HEALTH_PREFIX + "0000-0000-0000-000000000001";
+        given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/clients/" + client + "/health").then()
+                .statusCode(504).body("type", equalTo("/problems/upstream-timeout"));
+    }
+
+    @Test
     void tellsTheCallerWhoItIs() {
         GatewayFixtures.Tenant tenant = provisionTenant();
         given().header("X-Api-Key", tenant.apiKey()).get("/api/v1/me").then()

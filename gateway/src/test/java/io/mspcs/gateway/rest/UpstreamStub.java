@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server standing in for the four services: it answers with what it received (method, URI,
  * headers, body), so tests see exactly what the gateway forwards. Roadmap points at a closed port (a stopped
- * service); a few client ids make the registry answer 404 or health answer too late.
+ * service); a few client ids make the registry answer 404 or health answer too late, and a marker in the body
+ * makes any service answer 503.
  */
 public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
 
@@ -24,6 +25,10 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
     static final String UNKNOWN_CLIENT = "00000000-0000-0000-0000-000000000404";
     /** Health answers after 1.5 s for clients whose id starts like this (the 360's calls time out at 800 ms). */
     static final String SLOW_HEALTH_PREFIX = "dddddddd-";
+    /** Health answers after 11 s for clients whose id starts like this (forwarded calls time out at 10 s). */
+    static final String STALLED_HEALTH_PREFIX = "eeeeeeee-";
+    /** A body containing this answers 503: a service that is up but failing (forwarded callbacks retry). */
+    static final String FAILING_MARKER = "UPSTREAM-FAILS";
 
     private Vertx vertx;
     private HttpServer server;
@@ -38,13 +43,19 @@ public class UpstreamStub implements QuarkusTestResourceLifecycleManager {
                             .end("{\"type\":\"/problems/client-not-found\",\"status\":404}");
                     return;
                 }
+                if (body.toString().contains(FAILING_MARKER)) {
+                    request.response().setStatusCode(503).putHeader("Content-Type", "application/problem+json")
+                            .end("{\"type\":\"/problems/unavailable\",\"status\":503}");
+                    return;
+                }
                 JsonObject headers = new JsonObject();
                 request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
                 String answer = new JsonObject().put("method", request.method().name()).put("uri", request.uri())
                         .put("headers", headers).put("body", body.toString())
                         .put("call", CALLS.incrementAndGet()).encode();
-                long delay = request.path().startsWith("/api/v1/clients/" + SLOW_HEALTH_PREFIX)
-                        && request.path().endsWith("/health") ? 1_500 : 0;
+                boolean health = request.path().endsWith("/health");
+                long delay = !health ? 0 : request.path().startsWith("/api/v1/clients/" + SLOW_HEALTH_PREFIX) ? 1_500
+                        : request.path().startsWith("/api/v1/clients/" + STALLED_HEALTH_PREFIX) ? 11_000 : 0;
                 Runnable reply = () -> request.response().setStatusCode(201).putHeader("Content-Type", "application/json")
                         .putHeader("X-Upstream", "stub").end(answer);
                 if (delay > 0) {
