@@ -4,13 +4,9 @@ import io.mspcs.contracts.EventCodec;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.contracts.Topics;
 import io.mspcs.platformtest.EventPublisher;
-import io.mspcs.platformtest.Infra;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,61 +22,17 @@ import static org.hamcrest.Matchers.equalTo;
  * gateway, a DMI drop, and — with no human in the path — a remediation CTA and remediation initiatives at the head
  * of the roadmap, all carrying the correlation id of the request that recorded the drop.
  */
+@ExtendWith(RunningPlatform.class)
 class ClosedLoopIT {
 
     private static final Duration CHAIN = Duration.ofSeconds(30);
-    private static PlatformProcesses platform;
-    private static EventLog events;
-
-    @BeforeAll
-    static void startPlatform() {
-        platform = PlatformProcesses.start();
-        events = new EventLog(Infra.shared().kafka().bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (events != null) {
-            events.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-    }
-
-    /** A tenant with its PSA integration key and a CSM signed in through the dev issuer. */
-    private record Tenant(String id, String apiKey, String csmToken) {
-        RequestSpecification api() {
-            return RestAssured.given().baseUri(platform.gatewayUrl()).header("X-Api-Key", apiKey)
-                    .contentType(ContentType.JSON).accept(ContentType.JSON);
-        }
-
-        /** Manual DMI coverage is a CS team member's write (gateway.md §2.1), not an integration's. */
-        RequestSpecification csm() {
-            return RestAssured.given().baseUri(platform.gatewayUrl()).header("Authorization", "Bearer " + csmToken)
-                    .contentType(ContentType.JSON).accept(ContentType.JSON);
-        }
-    }
 
     private static Tenant newTenant() {
-        var created = RestAssured.given().baseUri(platform.gatewayManagementUrl()).contentType(ContentType.JSON)
-                .header("X-Operator-Secret", PlatformProcesses.OPERATOR_SECRET)
-                .body(Map.of("name", "E2E MSP", "apiKey", Map.of("name", "psa", "scopes",
-                        List.of("clients:read", "clients:write", "signals:write", "health:read", "ctas:read", "roadmap:read"))))
-                .post("/platform/v1/tenants").then().statusCode(201).extract();
-        String tenantId = created.path("tenantId");
-        String csmToken = RestAssured.given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON)
-                .body(Map.of("email", "csm-" + UUID.randomUUID() + "@e2e.example", "tenantId", tenantId, "roles", List.of("CSM")))
-                .post("/dev/token").then().statusCode(200).extract().path("accessToken");
-        return new Tenant(tenantId, created.path("apiKey"), csmToken);
+        return Tenant.create(RunningPlatform.platform());
     }
 
-    private static String registerClient(Tenant tenant, String externalId) {
-        return tenant.api().body(Map.of("source", "connectwise", "items", List.of(Map.of("externalId", externalId,
-                        "name", "Harbor Dental " + externalId, "mrr", Map.of("amount", "4200.00", "currency", "USD"),
-                        "fiscalYearEndMonth", 12))))
-                .post("/api/v1/clients/bulk").then().statusCode(200).body("items[0].status", equalTo("CREATED"))
-                .extract().path("items[0].clientId");
+    private static EventLog events() {
+        return RunningPlatform.events();
     }
 
     private static Map<String, Object> coverage(double mfa, double backup) {
@@ -93,7 +45,7 @@ class ClosedLoopIT {
 
     /** Health learns the client from ClientRegistered; until then the client is unknown there (404). */
     private static void recordCoverage(Tenant tenant, String clientId, Map<String, Object> body, String correlationId) {
-        await().atMost(CHAIN).until(() -> tenant.csm().header("X-Correlation-Id", correlationId).body(body)
+        await().atMost(CHAIN).until(() -> tenant.user().header("X-Correlation-Id", correlationId).body(body)
                 .post("/api/v1/clients/" + clientId + "/dmi/coverage").statusCode() != 404);
     }
 
@@ -104,17 +56,17 @@ class ClosedLoopIT {
     @Test
     void aDmiDropBecomesOneRemediationCtaAndRemediationInitiativesCarryingOneCorrelationId() {
         Tenant tenant = newTenant();
-        String clientId = registerClient(tenant, "19283");
+        String clientId = tenant.registerClient("19283");
         recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
         String correlationId = "e2e-drop-" + UUID.randomUUID();
-        tenant.csm().header("X-Correlation-Id", correlationId).body(coverage(0.55, 0.60))
+        tenant.user().header("X-Correlation-Id", correlationId).body(coverage(0.55, 0.60))
                 .post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
 
         await().atMost(CHAIN).untilAsserted(() -> {
             assertThat(dmiDropCtas(tenant)).hasSize(1);
-            assertThat(events.ofTenant(tenant.id(), EventTypes.ROADMAP_RESEQUENCED)).isNotEmpty();
+            assertThat(events().ofTenant(tenant.id(), EventTypes.ROADMAP_RESEQUENCED)).isNotEmpty();
             // MFA under its gate threshold also closes the fix-first gate: new-project proposals wait for it.
-            assertThat(events.ofTenant(tenant.id(), EventTypes.ADOPTION_GATE_BREACHED)).isNotEmpty();
+            assertThat(events().ofTenant(tenant.id(), EventTypes.ADOPTION_GATE_BREACHED)).isNotEmpty();
             tenant.api().get("/api/v1/clients/" + clientId + "/roadmap").then().statusCode(200)
                     .body("gates.proposalsBlocked", equalTo(true));
         });
@@ -129,14 +81,14 @@ class ClosedLoopIT {
         assertThat(ctaOpened.header("causationid")).isEqualTo(drop.header("id"));
         assertThat(ctaOpened.header("correlationid")).isEqualTo(correlationId);
         for (String type : List.of(EventTypes.DMI_DROPPED, EventTypes.INITIATIVE_CREATED)) {
-            assertThat(events.ofTenant(tenant.id(), type)).as(type).isNotEmpty()
+            assertThat(events().ofTenant(tenant.id(), type)).as(type).isNotEmpty()
                     .allSatisfy(event -> assertThat(event.header("correlationid")).isEqualTo(correlationId));
         }
         // Gate breaches come from health's batched re-score, which does not carry the request's correlation id
         // (yet); the roadmap resequences for the drop with it and again for the gate without it.
-        assertThat(events.ofTenant(tenant.id(), EventTypes.ROADMAP_RESEQUENCED))
+        assertThat(events().ofTenant(tenant.id(), EventTypes.ROADMAP_RESEQUENCED))
                 .anySatisfy(event -> assertThat(event.header("correlationid")).isEqualTo(correlationId));
-        assertThat(events.ofTenant(tenant.id(), EventTypes.INITIATIVE_CREATED))
+        assertThat(events().ofTenant(tenant.id(), EventTypes.INITIATIVE_CREATED))
                 .extracting(e -> e.envelope().at("/data/healthLinks/0/insightCode").asText()).doesNotHaveDuplicates();
         assertThat(drop.key()).isEqualTo(tenant.id() + ":" + clientId);
     }
@@ -144,52 +96,52 @@ class ClosedLoopIT {
     @Test
     void redeliveredEventsInEitherOrderChangeNothing() {
         Tenant tenant = newTenant();
-        String clientId = registerClient(tenant, "5501");
+        String clientId = tenant.registerClient("5501");
         recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
-        tenant.csm().body(coverage(0.50, 0.98)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
+        tenant.user().body(coverage(0.50, 0.98)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(200);
         await().atMost(CHAIN).untilAsserted(() -> {
             assertThat(dmiDropCtas(tenant)).hasSize(1);
             assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives")).isPositive();
         });
         var drop = single(tenant, EventTypes.DMI_DROPPED);
         var ctaOpened = dmiDropCtas(tenant).get(0);
-        await().atMost(CHAIN).until(() -> events.consumedBeyond("roadmap-service", Topics.CADENCE, ctaOpened.partition(), ctaOpened.offset())
-                && events.consumedBeyond("roadmap-service", Topics.HEALTH, drop.partition(), drop.offset()));
+        await().atMost(CHAIN).until(() -> events().consumedBeyond("roadmap-service", Topics.CADENCE, ctaOpened.partition(), ctaOpened.offset())
+                && events().consumedBeyond("roadmap-service", Topics.HEALTH, drop.partition(), drop.offset()));
         int initiatives = countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives");
         int ctas = countItems(tenant, "/api/v1/clients/" + clientId + "/ctas");
 
-        int eventsBefore = events.ofTenant(tenant.id()).size();
+        int eventsBefore = events().ofTenant(tenant.id()).size();
         try (EventPublisher publisher = EventPublisher.forSharedInfra()) {
             publisher.publish(EventCodec.parse(ctaOpened.value()));   // the CTA first this time,
             publisher.publish(EventCodec.parse(drop.value()));        // then the drop again
         }
         await().atMost(CHAIN).until(() -> {
-            var again = events.ofTenant(tenant.id(), EventTypes.DMI_DROPPED);
+            var again = events().ofTenant(tenant.id(), EventTypes.DMI_DROPPED);
             var ctaAgain = dmiDropCtas(tenant);
             return again.size() == 2 && ctaAgain.size() == 2
-                    && events.consumedBeyond("cadence-service", Topics.HEALTH, again.get(1).partition(), again.get(1).offset())
-                    && events.consumedBeyond("roadmap-service", Topics.HEALTH, again.get(1).partition(), again.get(1).offset())
-                    && events.consumedBeyond("roadmap-service", Topics.CADENCE, ctaAgain.get(1).partition(), ctaAgain.get(1).offset());
+                    && events().consumedBeyond("cadence-service", Topics.HEALTH, again.get(1).partition(), again.get(1).offset())
+                    && events().consumedBeyond("roadmap-service", Topics.HEALTH, again.get(1).partition(), again.get(1).offset())
+                    && events().consumedBeyond("roadmap-service", Topics.CADENCE, ctaAgain.get(1).partition(), ctaAgain.get(1).offset());
         });
 
         assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/ctas")).isEqualTo(ctas);
         assertThat(countItems(tenant, "/api/v1/clients/" + clientId + "/initiatives")).isEqualTo(initiatives);
-        assertThat(events.ofTenant(tenant.id()).size()).as("only the two redelivered records, no event caused by them")
+        assertThat(events().ofTenant(tenant.id()).size()).as("only the two redelivered records, no event caused by them")
                 .isEqualTo(eventsBefore + 2);
     }
 
     @Test
     void badRequestsAnswerProblemJsonAndWriteNothing() {
         Tenant tenant = newTenant();
-        String clientId = registerClient(tenant, "7001");
+        String clientId = tenant.registerClient("7001");
         recordCoverage(tenant, clientId, coverage(0.90, 0.98), "e2e-baseline-" + UUID.randomUUID());
         int snapshots = countItems(tenant, "/api/v1/clients/" + clientId + "/dmi/snapshots");
 
-        tenant.csm().body("{\"items\": [").post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
+        tenant.user().body("{\"items\": [").post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
                 .statusCode(400).contentType("application/problem+json").body("type", equalTo("/problems/malformed-json"));
-        tenant.csm().body(coverage(0.5, 0.5)).post("/api/v1/clients/" + UUID.randomUUID() + "/dmi/coverage").then()
+        tenant.user().body(coverage(0.5, 0.5)).post("/api/v1/clients/" + UUID.randomUUID() + "/dmi/coverage").then()
                 .statusCode(404).contentType("application/problem+json");
-        tenant.csm().body(Map.of("items", List.of(Map.of("insightCode", "MFA", "coverage", 1.5))))
+        tenant.user().body(Map.of("items", List.of(Map.of("insightCode", "MFA", "coverage", 1.5))))
                 .post("/api/v1/clients/" + clientId + "/dmi/coverage").then()
                 .statusCode(400).contentType("application/problem+json");
 
@@ -201,23 +153,23 @@ class ClosedLoopIT {
     @Test
     void aTenantNeverSeesAnotherTenantsClient() {
         Tenant owner = newTenant();
-        String clientId = registerClient(owner, "8001");
+        String clientId = owner.registerClient("8001");
         Tenant other = newTenant();
 
         other.api().get("/api/v1/clients/" + clientId).then().statusCode(404).contentType("application/problem+json");
-        other.csm().body(coverage(0.1, 0.1)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(404);
-        RestAssured.given().baseUri(platform.gatewayUrl()).get("/api/v1/clients/" + clientId).then().statusCode(401);
+        other.user().body(coverage(0.1, 0.1)).post("/api/v1/clients/" + clientId + "/dmi/coverage").then().statusCode(404);
+        RestAssured.given().baseUri(RunningPlatform.platform().gatewayUrl()).get("/api/v1/clients/" + clientId).then().statusCode(401);
     }
 
     /** The CTAs opened by the DMI-drop rule (AD-T9); the same coverage may also open the fix-first gate's CTA. */
     private static List<EventLog.Event> dmiDropCtas(Tenant tenant) {
-        return events.ofTenant(tenant.id(), EventTypes.CTA_OPENED).stream()
+        return events().ofTenant(tenant.id(), EventTypes.CTA_OPENED).stream()
                 .filter(event -> "AD-T9".equals(event.envelope().at("/data/reason/ruleId").asText()))
                 .toList();
     }
 
     private static EventLog.Event single(Tenant tenant, String type) {
-        List<EventLog.Event> found = events.ofTenant(tenant.id(), type);
+        List<EventLog.Event> found = events().ofTenant(tenant.id(), type);
         assertThat(found).as(type).hasSize(1);
         return found.get(0);
     }

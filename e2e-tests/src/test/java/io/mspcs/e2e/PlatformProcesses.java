@@ -32,7 +32,7 @@ final class PlatformProcesses implements AutoCloseable {
     static final List<String> SERVICES = List.of("segmentation", "health", "cadence", "roadmap");
     static final String OPERATOR_SECRET = "e2e-operator-secret";
     private static final String GATEWAY_TOKEN = "e2e-gateway-token-" + UUID.randomUUID();
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> httpPorts = new HashMap<>();
@@ -145,6 +145,11 @@ final class PlatformProcesses implements AutoCloseable {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + httpPorts.get("gateway");
+    }
+
+    /** A service's own HTTP port, which only the gateway may call (it presents the shared token). */
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + httpPorts.get(service);
     }
 
     String gatewayManagementUrl() {
