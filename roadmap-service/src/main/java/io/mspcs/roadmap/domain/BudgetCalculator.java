@@ -59,8 +59,26 @@ public final class BudgetCalculator {
         }
     }
 
+    /** A manual line (roadmap.md §3.4, §12.15): a renewal, subscription or hardware cost; {@code amount} is its total
+     *  in the quarter, whatever its recurrence. */
+    public record ManualLine(UUID id, Quarter quarter, SpendType category, boolean recurring, BigDecimal amount,
+                             LineStatus status) {
+    }
+
+    /** A derived line: what one initiative puts into one quarter, one-time or recurring. */
+    public record DerivedLine(UUID id, UUID initiativeId, Quarter quarter, SpendType category, boolean recurring,
+                              int months, BigDecimal amount, LineStatus status) {
+    }
+
     /** @param items the client's initiatives with lines (callers leave drafts and uncompleted closings out) */
     public static FiscalYearFigures fiscalYear(int fiscalYear, FiscalCalendar calendar, List<Item> items) {
+        return fiscalYear(fiscalYear, calendar, items, List.of());
+    }
+
+    /** The figures of a fiscal year from the initiatives' derived lines and the manual lines. */
+    public static FiscalYearFigures fiscalYear(int fiscalYear, FiscalCalendar calendar, List<Item> items,
+                                               List<ManualLine> manual) {
+        List<DerivedLine> derived = derivedLines(fiscalYear, calendar, items);
         List<QuarterFigures> quarters = new ArrayList<>();
         BigDecimal oneTime = ZERO;
         BigDecimal recurring = ZERO;
@@ -68,26 +86,21 @@ public final class BudgetCalculator {
             Quarter quarter = new Quarter(fiscalYear, number);
             Split committed = Split.NONE;
             Split planned = Split.NONE;
-            for (Item item : items) {
-                if (item.quarter() == null) {
-                    continue; // backlog work has no place in time, so no line
-                }
-                Estimate estimate = item.estimate();
-                Split add = Split.NONE;
-                if (estimate.oneTime() != null && quarter.equals(item.quarter())) {
-                    SpendType type = estimate.spendType() == null ? SpendType.OPEX : estimate.spendType();
-                    add = add.plus(type, estimate.oneTime());
-                    oneTime = oneTime.add(estimate.oneTime());
-                }
-                BigDecimal monthly = recurringIn(quarter, calendar, item);
-                if (monthly.signum() != 0) {
-                    add = add.plus(SpendType.OPEX, monthly);
-                    recurring = recurring.add(monthly);
-                }
-                if (item.status() == LineStatus.COMMITTED) {
-                    committed = committed.plus(add);
+            List<Contribution> contributions = new ArrayList<>();
+            derived.stream().filter(line -> line.quarter().equals(quarter)).forEach(line -> contributions.add(
+                    new Contribution(line.category(), line.recurring(), line.amount(), line.status())));
+            manual.stream().filter(line -> line.quarter().equals(quarter)).forEach(line -> contributions.add(
+                    new Contribution(line.category(), line.recurring(), line.amount(), line.status())));
+            for (Contribution line : contributions) {
+                if (line.recurring()) {
+                    recurring = recurring.add(line.amount());
                 } else {
-                    planned = planned.plus(add);
+                    oneTime = oneTime.add(line.amount());
+                }
+                if (line.status() == LineStatus.COMMITTED) {
+                    committed = committed.plus(line.category(), line.amount());
+                } else {
+                    planned = planned.plus(line.category(), line.amount());
                 }
             }
             quarters.add(new QuarterFigures(quarter, committed, planned));
@@ -98,11 +111,49 @@ public final class BudgetCalculator {
                 new Totals(oneTime, recurring, forecast.capex(), forecast.opex(), committed, forecast.total()));
     }
 
-    /** The recurring amount of the quarter's months that lie within [start, start + term). */
-    static BigDecimal recurringIn(Quarter quarter, FiscalCalendar calendar, Item item) {
+    private record Contribution(SpendType category, boolean recurring, BigDecimal amount, LineStatus status) {
+    }
+
+    /**
+     * The lines the initiatives put into the fiscal year (roadmap.md §7): one-time whole in the initiative's quarter
+     * under its spend type, recurring OPEX for the months of each quarter within [start, start + term). Ids are
+     * derived from initiative, quarter and kind, so they stay the same between reads.
+     */
+    public static List<DerivedLine> derivedLines(int fiscalYear, FiscalCalendar calendar, List<Item> items) {
+        List<DerivedLine> lines = new ArrayList<>();
+        for (int number = 1; number <= 4; number++) {
+            Quarter quarter = new Quarter(fiscalYear, number);
+            for (Item item : items) {
+                if (item.quarter() == null) {
+                    continue; // backlog work has no place in time, so no line
+                }
+                Estimate estimate = item.estimate();
+                if (estimate.oneTime() != null && quarter.equals(item.quarter())) {
+                    SpendType type = estimate.spendType() == null ? SpendType.OPEX : estimate.spendType();
+                    lines.add(new DerivedLine(lineId(item.initiativeId(), quarter, "ONE_TIME"), item.initiativeId(),
+                            quarter, type, false, 0, estimate.oneTime(), item.status()));
+                }
+                int months = recurringMonthsIn(quarter, calendar, item);
+                if (months > 0) {
+                    lines.add(new DerivedLine(lineId(item.initiativeId(), quarter, "RECURRING"), item.initiativeId(),
+                            quarter, SpendType.OPEX, true, months,
+                            estimate.recurringMonthly().multiply(BigDecimal.valueOf(months)), item.status()));
+                }
+            }
+        }
+        return lines;
+    }
+
+    public static UUID lineId(UUID initiativeId, Quarter quarter, String kind) {
+        return UUID.nameUUIDFromBytes((initiativeId + ":" + quarter + ":" + kind)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** How many months of the quarter lie within the recurring [start, start + term). */
+    private static int recurringMonthsIn(Quarter quarter, FiscalCalendar calendar, Item item) {
         Estimate estimate = item.estimate();
         if (estimate.recurringMonthly() == null || estimate.recurringMonthly().signum() == 0) {
-            return ZERO;
+            return 0;
         }
         YearMonth start = estimate.recurringStart() != null ? estimate.recurringStart()
                 : calendar.firstMonthOf(item.quarter());
@@ -114,7 +165,7 @@ public final class BudgetCalculator {
                 months++;
             }
         }
-        return estimate.recurringMonthly().multiply(BigDecimal.valueOf(months));
+        return months;
     }
 
     /** The budget line status of a state, or null when the state has no lines (roadmap.md §7). */

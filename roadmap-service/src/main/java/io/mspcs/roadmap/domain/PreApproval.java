@@ -25,6 +25,20 @@ public record PreApproval(String clientOwner, String targetQuarter, BigDecimal b
         return status == Status.COUNTED || status == Status.STALE || status == Status.CONVERTED;
     }
 
+    /**
+     * The flag after {@code now} (roadmap.md §3.6, §12.6): a COUNTED or STALE pre-approval not converted goes STALE
+     * after {@code staleDays} and LAPSED after {@code lapsedDays} from its capture; other states keep theirs.
+     */
+    public PreApproval aged(Instant now, int staleDays, int lapsedDays) {
+        if ((status != Status.COUNTED && status != Status.STALE) || capturedAt == null) {
+            return this;
+        }
+        long days = java.time.Duration.between(capturedAt, now).toDays();
+        Status next = days >= lapsedDays ? Status.LAPSED : days >= staleDays ? Status.STALE : status;
+        return next == status ? this
+                : new PreApproval(clientOwner, targetQuarter, bandLow, bandHigh, capturedAt, next);
+    }
+
     public PreApproval converted() {
         return new PreApproval(clientOwner, targetQuarter, bandLow, bandHigh, capturedAt, Status.CONVERTED);
     }

@@ -18,7 +18,6 @@ import io.mspcs.roadmap.repository.RoadmapEntity;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.List;
 import java.util.UUID;
@@ -192,7 +191,8 @@ public final class RoadmapEvents {
     }
 
     public static OutgoingEvent budgetUpdated(BudgetEntity budget, BudgetCalculator.FiscalYearFigures figures,
-                                              List<String> overEnvelopeQuarters, String reason) {
+                                              List<String> overEnvelopeQuarters, List<UUID> changedLineIds,
+                                              String reason) {
         String currency = budget.currency;
         Map<String, EnvelopeColumn.QuarterEnvelope> envelopes = budget.envelope == null ? Map.of()
                 : budget.envelope.quarters().stream().collect(java.util.stream.Collectors.toMap(
@@ -208,7 +208,8 @@ public final class RoadmapEvents {
                 budget.id.toString(), new BudgetUpdatedData(budget.clientId.toString(), budget.id.toString(),
                 budget.fiscalYear, budget.budgetVersion, new BudgetTotals(money(totals.oneTime(), currency),
                 money(totals.recurring(), currency), money(totals.capex(), currency), money(totals.opex(), currency),
-                money(totals.committed(), currency)), quarters, overEnvelopeQuarters, List.of(),
+                money(totals.committed(), currency)), quarters, overEnvelopeQuarters,
+                changedLineIds.stream().limit(50).map(UUID::toString).toList(),
                 reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500)));
     }
 
@@ -243,7 +244,8 @@ public final class RoadmapEvents {
 
     public static OutgoingEvent proposalClosed(ProposalEntity proposal, long ageDays, List<UUID> resequenced) {
         return proposalEvent(EventTypes.PROPOSAL_CLOSED, proposal, new ProposalClosedData(proposal.clientId.toString(),
-                proposal.id.toString(), proposal.closeReason, ageDays, proposal.declineReasonCode, null,
+                proposal.id.toString(), proposal.closeReason, ageDays, proposal.declineReasonCode,
+                proposal.supersededBy == null ? null : proposal.supersededBy.toString(),
                 resequenced.stream().map(UUID::toString).toList()));
     }
 

@@ -43,5 +43,10 @@ public final class AssessmentRepositories {
         public Uni<List<FindingEntity>> ofAssessment(UUID tenantId, UUID assessmentId) {
             return list("tenantId = ?1 and assessmentId = ?2 order by createdAt, id", tenantId, assessmentId);
         }
+
+        public Uni<FindingEntity> findInAssessment(UUID tenantId, UUID assessmentId, UUID findingId) {
+            return find("tenantId = ?1 and assessmentId = ?2 and id = ?3", tenantId, assessmentId, findingId)
+                    .firstResult();
+        }
     }
 }

@@ -38,6 +38,10 @@ public class ClientViewEntity {
     public BigDecimal dmi;
     @Column(name = "dmi_measured_at")
     public Instant dmiMeasuredAt;
+    /** Effective segment letter from SegmentAssigned / SegmentChanged; null while unsegmented. */
+    public String segment;
+    @Column(name = "segment_event_time")
+    public Instant segmentEventTime;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -88,6 +92,17 @@ public class ClientViewEntity {
         this.dmiSnapshotId = snapshotId;
         this.dmi = dmi;
         this.dmiMeasuredAt = measuredAt;
+        this.updatedAt = now;
+        return true;
+    }
+
+    /** Applies a segment if its time is newer than the one applied (roadmap.md §3.7): late events change nothing. */
+    public boolean applySegment(String newSegment, Instant eventTime, Instant now) {
+        if (segmentEventTime != null && !eventTime.isAfter(segmentEventTime)) {
+            return false;
+        }
+        this.segment = newSegment;
+        this.segmentEventTime = eventTime;
         this.updatedAt = now;
         return true;
     }

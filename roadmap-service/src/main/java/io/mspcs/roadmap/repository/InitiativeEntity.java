@@ -173,6 +173,40 @@ public class InitiativeEntity {
         place(new Placement(target, newPosition), now);
     }
 
+    /**
+     * The quarter rollover (roadmap.md §7): like {@link #moveTo}, except that a recurring cost whose explicit start
+     * month has already come stays where it started; only a start still ahead shifts with the quarter.
+     */
+    public void rollOverTo(Quarter target, int newPosition, io.mspcs.roadmap.domain.FiscalCalendar calendar,
+                           Instant now) {
+        if (recurringStartMonth != null && !java.time.YearMonth.parse(recurringStartMonth)
+                .isBefore(calendar.firstMonthOf(target))) {
+            moveTo(target, newPosition, calendar, now);
+            return;
+        }
+        place(new Placement(target, newPosition), now);
+    }
+
+    /**
+     * DmiDropped names an insight this approved-or-later work links (roadmap.md §8.2): the adoption move failed and
+     * the expansion credit is withheld (P4). Returns whether anything changed.
+     */
+    public boolean markAdoptionMoveFailed(Instant now) {
+        boolean approvedOrLater = state == io.mspcs.roadmap.domain.InitiativeState.APPROVED
+                || state == io.mspcs.roadmap.domain.InitiativeState.IN_PROGRESS
+                || state == io.mspcs.roadmap.domain.InitiativeState.COMPLETED
+                || (state == io.mspcs.roadmap.domain.InitiativeState.CLOSED && completedOn != null);
+        if (!approvedOrLater || adoptionMoveFailed) {
+            return false;
+        }
+        adoptionMoveFailed = true;
+        if (Boolean.TRUE.equals(creditEligible)) {
+            creditEligible = false;
+        }
+        updatedAt = now;
+        return true;
+    }
+
     public boolean isOpen() {
         return state.isOpen();
     }

@@ -69,6 +69,12 @@ public class ProposalEntity {
     public Instant decidedAt;
     @JdbcTypeCode(SqlTypes.JSON)
     public OverridesColumn overrides;
+    /** The SENT or DECLINED proposal this version replaces (roadmap.md §3.5). */
+    @Column(name = "supersedes_proposal_id")
+    public UUID supersedesProposalId;
+    /** The proposal that replaced this one, set when that one was sent. */
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -27,18 +27,19 @@ public class ProposalRepository implements PanacheRepositoryBase<ProposalEntity,
                 List.of(ProposalEntity.Status.DRAFT, ProposalEntity.Status.SENT));
     }
 
+    /** A DRAFT already superseding the proposal: a proposal gets one new version at a time. */
+    public Uni<ProposalEntity> supersedingDraft(UUID tenantId, UUID supersededId) {
+        return find("tenantId = ?1 and supersedesProposalId = ?2 and status = ?3", tenantId, supersededId,
+                ProposalEntity.Status.DRAFT).firstResult();
+    }
+
     public Uni<List<UUID>> sentIds(UUID tenantId) {
         return list("tenantId = ?1 and status = ?2 order by sentAt, id", tenantId, ProposalEntity.Status.SENT)
                 .map(sent -> sent.stream().map(proposal -> proposal.id).toList());
     }
 
-    /** Tenants with SENT proposals: the ones the daily sweep visits. */
-    public Uni<List<UUID>> tenantsWithSent() {
-        return list("status", ProposalEntity.Status.SENT)
-                .map(sent -> sent.stream().map(proposal -> proposal.tenantId).distinct().toList());
-    }
-
-    public record Filter(UUID clientId, String status, String ownerMemberId) {
+    /** @param segment the client's effective segment letter in the client view (roadmap.md §3.7) */
+    public record Filter(UUID clientId, String status, String ownerMemberId, String segment) {
     }
 
     public Uni<List<ProposalEntity>> list(UUID tenantId, Filter filter) {
@@ -55,6 +56,11 @@ public class ProposalRepository implements PanacheRepositoryBase<ProposalEntity,
         if (filter.ownerMemberId() != null) {
             params.add(filter.ownerMemberId());
             query.append(" and ownerMemberId = ?").append(params.size());
+        }
+        if (filter.segment() != null) {
+            params.add(filter.segment());
+            query.append(" and clientId in (select c.clientId from ClientViewEntity c where c.tenantId = ?1")
+                    .append(" and c.segment = ?").append(params.size()).append(')');
         }
         return list(query.append(" order by createdAt, id").toString(), params.toArray());
     }

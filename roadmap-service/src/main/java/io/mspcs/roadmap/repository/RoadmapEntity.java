@@ -34,6 +34,9 @@ public class RoadmapEntity {
     public Instant lastReviewedAt;
     @Column(name = "proposals_blocked")
     public boolean proposalsBlocked;
+    /** The quarter the last rollover brought the roadmap to: the first sweep of a quarter rolls over once. */
+    @Column(name = "rolled_over_to")
+    public String rolledOverTo;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

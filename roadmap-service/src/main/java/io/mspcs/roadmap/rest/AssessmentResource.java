@@ -92,6 +92,29 @@ public class AssessmentResource {
                 .map(finding -> Response.status(201).entity(AssessmentResponse.Finding.of(finding)).build());
     }
 
+    @PATCH
+    @Path("/{assessmentId}/findings/{findingId}")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Edit a finding while its assessment is in progress; absent fields stay",
+            description = "409 assessment-not-in-progress; 404 finding-not-found.")
+    public Uni<AssessmentResponse.Finding> editFinding(@PathParam("assessmentId") UUID assessmentId,
+                                                      @PathParam("findingId") UUID findingId,
+                                                      AssessmentService.NewFinding body) {
+        return assessments.editFinding(caller.tenantId(), assessmentId, findingId, RestInputs.body(body))
+                .map(AssessmentResponse.Finding::of);
+    }
+
+    @POST
+    @Path("/{assessmentId}/findings/{findingId}/initiative")
+    @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Scopes.ROADMAP_WRITE})
+    @Operation(summary = "Make a DRAFT initiative from a finding (origin ASSESSMENT_FINDING); InitiativeCreated",
+            description = "409 finding-has-initiative when the finding is already linked; 409 client-churned.")
+    public Uni<Response> initiativeFromFinding(@PathParam("assessmentId") UUID assessmentId,
+                                               @PathParam("findingId") UUID findingId) {
+        return assessments.initiativeFrom(caller.tenantId(), caller.correlationId(), assessmentId, findingId)
+                .map(created -> Response.status(201).entity(InitiativeResponse.of(created)).build());
+    }
+
     static List<AssessmentResponse.Finding> findings(List<FindingEntity> findings) {
         return findings.stream().map(AssessmentResponse.Finding::of).toList();
     }

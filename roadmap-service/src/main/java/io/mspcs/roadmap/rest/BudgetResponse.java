@@ -2,6 +2,7 @@ package io.mspcs.roadmap.rest;
 
 import io.mspcs.contracts.Money;
 import io.mspcs.roadmap.domain.BudgetCalculator;
+import io.mspcs.roadmap.repository.BudgetLineEntity;
 import io.mspcs.roadmap.repository.EnvelopeColumn;
 import io.mspcs.roadmap.service.BudgetService;
 
@@ -10,11 +11,18 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** One fiscal year's budget (roadmap.md §3.4): quarters with committed / planned / forecast and the envelope. */
 public record BudgetResponse(Object budgetId, int fiscalYear, String currency, int version, EnvelopeColumn envelope,
-                             List<QuarterView> quarters, Totals totals) {
+                             List<QuarterView> quarters, Totals totals, List<LineView> lines) {
+
+    /** A line of the fiscal year: derived from an initiative (read-only) or manual; amount = its quarter's total. */
+    public record LineView(UUID id, String quarter, String source, String sourceRef, UUID initiativeId,
+                           String category, String recurrence, int months, Money amount, String status,
+                           String description, Integer version) {
+    }
 
     public record Split(Money capex, Money opex) {
     }
@@ -56,7 +64,25 @@ public record BudgetResponse(Object budgetId, int fiscalYear, String currency, i
                 view.saved() == null ? 0 : view.saved().budgetVersion,
                 view.saved() == null ? null : view.saved().envelope, quarters,
                 new Totals(money(t.oneTime(), currency), money(t.recurring(), currency), money(t.capex(), currency),
-                        money(t.opex(), currency), money(t.committed(), currency), money(t.forecast(), currency)));
+                        money(t.opex(), currency), money(t.committed(), currency), money(t.forecast(), currency)),
+                lines(view));
+    }
+
+    private static List<LineView> lines(BudgetService.BudgetView view) {
+        List<LineView> lines = new ArrayList<>();
+        for (BudgetCalculator.DerivedLine line : view.derivedLines()) {
+            lines.add(new LineView(line.id(), line.quarter().toString(), "INITIATIVE", null, line.initiativeId(),
+                    line.category().name(), line.recurring() ? "RECURRING" : "ONE_TIME", line.recurring()
+                    ? line.months() : 1, money(line.amount(), view.currency()), line.status().name(),
+                    view.titles().get(line.initiativeId()), null));
+        }
+        for (BudgetLineEntity line : view.manualLines()) {
+            lines.add(new LineView(line.id, line.quarter, line.source, line.sourceRef, null, line.category,
+                    line.recurrence, line.months, money(line.amount, line.currency), line.status, line.description,
+                    line.version));
+        }
+        lines.sort(java.util.Comparator.comparing(LineView::quarter));
+        return lines;
     }
 
     private static Split split(BudgetCalculator.Split split, String currency) {

@@ -5,6 +5,7 @@ import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
 import io.mspcs.roadmap.repository.ProposalRepository;
 import io.mspcs.roadmap.service.Actor;
+import io.mspcs.roadmap.service.PolicyService;
 import io.mspcs.roadmap.service.ProposalService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,10 +27,13 @@ import java.util.UUID;
 public class ClientProposalsResource {
 
     private final ProposalService proposals;
+    private final PolicyService policies;
     private final CallerContext caller;
     private final Clock clock;
 
-    public ClientProposalsResource(ProposalService proposals, CallerContext caller, Clock clock) {
+    public ClientProposalsResource(ProposalService proposals, PolicyService policies, CallerContext caller,
+                                   Clock clock) {
+        this.policies = policies;
         this.proposals = proposals;
         this.caller = caller;
         this.clock = clock;
@@ -44,14 +48,16 @@ public class ClientProposalsResource {
     public Uni<Response> create(@PathParam("clientId") UUID clientId, ProposalService.NewProposal body) {
         return proposals.create(caller.tenantId(), caller.correlationId(), clientId, RestInputs.body(body),
                         Actor.user(caller.principalId(), caller.roles()))
-                .map(created -> Response.status(201).entity(ProposalResponse.of(created, clock.instant())).build());
+                .chain(created -> policies.get(caller.tenantId()).map(policy -> Response.status(201)
+                        .entity(ProposalResponse.of(created, clock.instant(), List.of(),
+                                policy.agingBucketStartDays())).build()));
     }
 
     @GET
     @Operation(summary = "The client's proposals, optionally by status and aging bucket")
     public Uni<List<ProposalResponse>> list(@PathParam("clientId") UUID clientId, @QueryParam("status") String status,
                                             @QueryParam("bucket") String bucket) {
-        return ProposalResource.listed(proposals, caller.tenantId(),
-                new ProposalRepository.Filter(clientId, ProposalResource.status(status), null), bucket, clock);
+        return ProposalResource.listed(proposals, policies, caller.tenantId(),
+                new ProposalRepository.Filter(clientId, ProposalResource.status(status), null, null), bucket, clock);
     }
 }

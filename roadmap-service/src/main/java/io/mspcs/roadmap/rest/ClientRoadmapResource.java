@@ -90,9 +90,16 @@ public class ClientRoadmapResource {
     @GET
     @Path("/roadmap")
     @Operation(summary = "The client's roadmap: open items by quarter, backlog, head and version history",
-            description = "404 client-not-found for a client this tenant does not have.")
-    public Uni<RoadmapResponse> roadmap(@PathParam("clientId") UUID clientId) {
-        return reads.roadmap(caller.tenantId(), clientId).map(snapshot -> RoadmapResponse.of(clientId, snapshot));
+            description = "fromQuarter / toQuarter limit the quarters shown (inclusive); includeCompleted adds "
+                    + "COMPLETED work. 404 client-not-found for a client this tenant does not have.")
+    public Uni<RoadmapResponse> roadmap(@PathParam("clientId") UUID clientId,
+                                        @QueryParam("fromQuarter") String fromQuarter,
+                                        @QueryParam("toQuarter") String toQuarter,
+                                        @QueryParam("includeCompleted") boolean includeCompleted) {
+        var range = new RoadmapResponse.Range(validQuarter(fromQuarter, "fromQuarter"),
+                validQuarter(toQuarter, "toQuarter"), includeCompleted);
+        return reads.roadmap(caller.tenantId(), clientId)
+                .map(snapshot -> RoadmapResponse.of(clientId, snapshot, range));
     }
 
     @GET
@@ -106,7 +113,8 @@ public class ClientRoadmapResource {
                                                      @QueryParam("limit") Integer limit,
                                                      @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        var filter = new InitiativeRepository.Filter(validState(state), lane, validQuarter(quarter), remediation);
+        var filter = new InitiativeRepository.Filter(validState(state), lane, validQuarter(quarter, "quarter"),
+                remediation);
         return reads.initiatives(caller.tenantId(), clientId, filter, Page.uuidCursor(cursor), size)
                 .map(items -> Page.of(items.stream().map(InitiativeResponse::of).toList(), size, InitiativeResponse::id));
     }
@@ -118,9 +126,9 @@ public class ClientRoadmapResource {
         return state;
     }
 
-    private static String validQuarter(String quarter) {
+    private static String validQuarter(String quarter, String field) {
         if (quarter != null && !QUARTER.matcher(quarter).matches()) {
-            throw ProblemException.invalid("quarter", "format", "quarter must look like 2027-Q1");
+            throw ProblemException.invalid(field, "format", field + " must look like 2027-Q1");
         }
         return quarter;
     }

@@ -8,7 +8,9 @@ import io.mspcs.roadmap.repository.ProposalEntity;
 import io.mspcs.roadmap.repository.ProposalRepository;
 import io.mspcs.roadmap.service.Actor;
 import io.mspcs.roadmap.service.PipelineService;
+import io.mspcs.roadmap.service.PolicyService;
 import io.mspcs.roadmap.service.ProposalService;
+import io.mspcs.roadmap.service.SweepService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/proposals")
@@ -34,10 +37,15 @@ public class ProposalResource {
 
     private final ProposalService proposals;
     private final PipelineService pipeline;
+    private final SweepService sweeps;
+    private final PolicyService policies;
     private final CallerContext caller;
     private final Clock clock;
 
-    public ProposalResource(ProposalService proposals, PipelineService pipeline, CallerContext caller, Clock clock) {
+    public ProposalResource(ProposalService proposals, PipelineService pipeline, SweepService sweeps,
+                            PolicyService policies, CallerContext caller, Clock clock) {
+        this.policies = policies;
+        this.sweeps = sweeps;
         this.proposals = proposals;
         this.pipeline = pipeline;
         this.caller = caller;
@@ -48,11 +56,12 @@ public class ProposalResource {
     }
 
     @GET
-    @Operation(summary = "Tenant-wide proposals, by status, aging bucket and owner")
+    @Operation(summary = "Tenant-wide proposals, by status, aging bucket, owner and the client's segment")
     public Uni<List<ProposalResponse>> list(@QueryParam("status") String status, @QueryParam("bucket") String bucket,
-                                            @QueryParam("ownerMemberId") String ownerMemberId) {
-        return listed(proposals, caller.tenantId(), new ProposalRepository.Filter(null, status(status), ownerMemberId),
-                bucket, clock);
+                                            @QueryParam("ownerMemberId") String ownerMemberId,
+                                            @QueryParam("segment") String segment) {
+        return listed(proposals, policies, caller.tenantId(), new ProposalRepository.Filter(null, status(status), ownerMemberId,
+                segment(segment)), bucket, clock);
     }
 
     @GET
@@ -61,26 +70,29 @@ public class ProposalResource {
             description = "Win rate = accepted ÷ (accepted + declined + auto-closed); reason captured = those with "
                     + "a reason ÷ (declined + auto-closed); one decimal.")
     public Uni<PipelineService.Pipeline> pipeline(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                                                  @QueryParam("ownerMemberId") String ownerMemberId) {
-        return pipeline.pipeline(caller.tenantId(), from, to, ownerMemberId);
+                                                  @QueryParam("ownerMemberId") String ownerMemberId,
+                                                  @QueryParam("segment") String segment) {
+        return pipeline.pipeline(caller.tenantId(), from, to, ownerMemberId, segment(segment));
     }
 
     @POST
     @Path("/aging-sweep")
     @RolesAllowed({Roles.ADMIN, Roles.CS_LEADER})
-    @Operation(summary = "Run the aging sweep for this tenant now (the daily 06:00 job does the same)",
-            description = "One ProposalAging per first entry into a bucket; past 60 days the proposal is auto-closed "
-                    + "and its work deferred. A rerun emits nothing.")
-    public Uni<ProposalService.SweepSummary> sweep() {
-        return proposals.sweep(caller.tenantId());
+    @Operation(summary = "Run the daily sweep for this tenant now (the job at the policy's sweepTime does the same)",
+            description = "Pre-approvals go STALE / LAPSED; the first sweep of a fiscal quarter rolls earlier open work "
+                    + "into it (QUARTER_ROLLOVER); one ProposalAging per first entry into a bucket; past the last "
+                    + "bucket the proposal is auto-closed and its work deferred (policy autoClose). A rerun emits "
+                    + "nothing.")
+    public Uni<SweepService.SweepSummary> sweep() {
+        return sweeps.sweep(caller.tenantId());
     }
 
     @GET
     @Path("/{proposalId}")
     @Operation(summary = "One proposal with its age, bucket, decision and overrides")
     public Uni<RestResponse<ProposalResponse>> get(@PathParam("proposalId") UUID proposalId) {
-        return proposals.get(caller.tenantId(), proposalId).map(p -> RestResponse.ResponseBuilder
-                .ok(ProposalResponse.of(p, clock.instant())).header("ETag", "\"" + p.version + "\"").build());
+        return proposals.get(caller.tenantId(), proposalId).chain(p -> shown(p).map(shown -> RestResponse
+                .ResponseBuilder.ok(shown).header("ETag", "\"" + p.version + "\"").build()));
     }
 
     @PATCH
@@ -93,8 +105,8 @@ public class ProposalResource {
                                                     @HeaderParam("If-Match") String ifMatch,
                                                     ProposalService.ProposalEdit body) {
         return proposals.edit(caller.tenantId(), proposalId, RestInputs.ifMatch(ifMatch), RestInputs.body(body),
-                actor()).map(p -> RestResponse.ResponseBuilder.ok(ProposalResponse.of(p, clock.instant()))
-                .header("ETag", "\"" + p.version + "\"").build());
+                actor()).chain(p -> shown(p).map(shown -> RestResponse.ResponseBuilder.ok(shown)
+                .header("ETag", "\"" + p.version + "\"").build()));
     }
 
     @POST
@@ -103,7 +115,7 @@ public class ProposalResource {
     @Operation(summary = "Send a DRAFT proposal: its initiatives become PROPOSED; ProposalSent")
     public Uni<ProposalResponse> send(@PathParam("proposalId") UUID proposalId, ProposalService.SendInput body) {
         return proposals.send(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body), actor())
-                .map(p -> ProposalResponse.of(p, clock.instant()));
+                .chain(this::shown);
     }
 
     @POST
@@ -113,7 +125,7 @@ public class ProposalResource {
             description = "422 approval-evidence-incomplete {missing}; 409 proposal-expired; 409 fix-first-gate.")
     public Uni<ProposalResponse> accept(@PathParam("proposalId") UUID proposalId, ProposalService.AcceptInput body) {
         return proposals.accept(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body), actor())
-                .map(outcome -> ProposalResponse.of(outcome.proposal(), clock.instant(), outcome.warnings()));
+                .chain(outcome -> shown(outcome.proposal(), outcome.warnings()));
     }
 
     @POST
@@ -122,7 +134,7 @@ public class ProposalResource {
     @Operation(summary = "Record the client's decline with a reason; initiatives follow the reason's reaction")
     public Uni<ProposalResponse> decline(@PathParam("proposalId") UUID proposalId, ProposalService.DeclineInput body) {
         return proposals.decline(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body), actor())
-                .map(p -> ProposalResponse.of(p, clock.instant()));
+                .chain(this::shown);
     }
 
     @POST
@@ -131,7 +143,7 @@ public class ProposalResource {
     @Operation(summary = "Withdraw a DRAFT or SENT proposal; PROPOSED work goes back to INTERNAL_REVIEW")
     public Uni<ProposalResponse> withdraw(@PathParam("proposalId") UUID proposalId, WithdrawRequest body) {
         return proposals.withdraw(caller.tenantId(), caller.correlationId(), proposalId, RestInputs.body(body).reason(),
-                actor()).map(p -> ProposalResponse.of(p, clock.instant()));
+                actor()).chain(this::shown);
     }
 
     @PUT
@@ -141,16 +153,34 @@ public class ProposalResource {
     public Uni<ProposalResponse> closeReason(@PathParam("proposalId") UUID proposalId,
                                              ProposalService.DeclineInput body) {
         return proposals.closeReason(caller.tenantId(), proposalId, RestInputs.body(body))
-                .map(p -> ProposalResponse.of(p, clock.instant()));
+                .chain(this::shown);
     }
 
-    static Uni<List<ProposalResponse>> listed(ProposalService proposals, UUID tenantId,
+    static Uni<List<ProposalResponse>> listed(ProposalService proposals, PolicyService policies, UUID tenantId,
                                               ProposalRepository.Filter filter, String bucket, Clock clock) {
         AgingBucket wanted = bucket == null ? null : RestInputs.enumValue(AgingBucket.class, bucket, "bucket");
-        return proposals.list(tenantId, filter).map(found -> found.stream()
-                .map(p -> ProposalResponse.of(p, clock.instant()))
+        return policies.get(tenantId).chain(policy -> proposals.list(tenantId, filter).map(found -> found.stream()
+                .map(p -> ProposalResponse.of(p, clock.instant(), List.of(), policy.agingBucketStartDays()))
                 .filter(p -> wanted == null || wanted.name().equals(p.agingBucket()))
-                .toList());
+                .toList()));
+    }
+
+    /** The proposal with its bucket as the tenant policy's aging buckets place it. */
+    private Uni<ProposalResponse> shown(ProposalEntity proposal) {
+        return shown(proposal, List.of());
+    }
+
+    private Uni<ProposalResponse> shown(ProposalEntity proposal, List<Map<String, Object>> warnings) {
+        return policies.get(caller.tenantId()).map(policy -> ProposalResponse.of(proposal, clock.instant(), warnings,
+                policy.agingBucketStartDays()));
+    }
+
+    /** A segment letter as segmentation names them (an open enum: A, B, C, D). */
+    static String segment(String segment) {
+        if (segment != null && !segment.matches("[A-Z]{1,8}")) {
+            throw io.mspcs.rest.ProblemException.invalid("segment", "format", "segment is a letter such as A");
+        }
+        return segment;
     }
 
     static String status(String status) {

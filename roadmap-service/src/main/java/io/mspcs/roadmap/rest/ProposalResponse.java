@@ -18,19 +18,17 @@ public record ProposalResponse(UUID id, UUID clientId, String title, int version
                                String channel, Instant sentAt, LocalDate validUntil, Long ageDays, String agingBucket,
                                String lastAgingBucketEmitted, String ownerMemberId, DecisionColumn decision,
                                Decline decline, Close close, List<OverrideColumn> overrides,
-                               List<Map<String, Object>> warnings) {
+                               UUID supersedesProposalId, List<Map<String, Object>> warnings) {
 
     public record Decline(String reasonCode, String reasonText) {
     }
 
-    public record Close(String closeReason, Instant closedAt) {
+    public record Close(String closeReason, UUID supersededBy, Instant closedAt) {
     }
 
-    static ProposalResponse of(ProposalEntity proposal, Instant now) {
-        return of(proposal, now, List.of());
-    }
-
-    static ProposalResponse of(ProposalEntity proposal, Instant now, List<Map<String, Object>> warnings) {
+    /** @param bucketStarts the tenant policy's aging bucket starts */
+    static ProposalResponse of(ProposalEntity proposal, Instant now, List<Map<String, Object>> warnings,
+                               List<Integer> bucketStarts) {
         Long ageDays = proposal.sentAt == null ? null : AgingBucket.ageDays(proposal.sentAt, now);
         String currency = proposal.currency;
         return new ProposalResponse(proposal.id, proposal.clientId, proposal.title, proposal.proposalVersion,
@@ -40,12 +38,13 @@ public record ProposalResponse(UUID id, UUID clientId, String title, int version
                 InitiativeResponse.money(proposal.firstYearValue(), currency), proposal.channel, proposal.sentAt,
                 proposal.validUntil, ageDays,
                 ageDays == null || proposal.status != ProposalEntity.Status.SENT ? null
-                        : AgingBucket.of(ageDays).name(),
+                        : AgingBucket.of(ageDays, bucketStarts).name(),
                 proposal.lastAgingBucket == null ? null : proposal.lastAgingBucket.name(), proposal.ownerMemberId,
                 proposal.decision,
                 proposal.declineReasonCode == null ? null
                         : new Decline(proposal.declineReasonCode, proposal.declineReasonText),
-                proposal.closeReason == null ? null : new Close(proposal.closeReason, proposal.closedAt),
-                proposal.overrides.items(), warnings);
+                proposal.closeReason == null && proposal.supersededBy == null ? null
+                        : new Close(proposal.closeReason, proposal.supersededBy, proposal.closedAt),
+                proposal.overrides.items(), proposal.supersedesProposalId, warnings);
     }
 }

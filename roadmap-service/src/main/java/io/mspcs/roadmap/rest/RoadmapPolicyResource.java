@@ -37,6 +37,7 @@ public class RoadmapPolicyResource {
     @Operation(summary = "Replace the tenant's roadmap policy (CS_LEADER); version + 1 when anything changed. "
             + "Lanes may be added, never removed. If-Match: \"<version>\" (412 version-mismatch).")
     public Uni<RoadmapPolicy> put(@HeaderParam("If-Match") String ifMatch, RoadmapPolicy body) {
-        return policies.put(caller.tenantId(), RestInputs.ifMatch(ifMatch), RestInputs.body(body));
+        return policies.put(caller.tenantId(), caller.correlationId(), RestInputs.ifMatch(ifMatch),
+                RestInputs.body(body));
     }
 }

@@ -57,13 +57,25 @@ public record RoadmapResponse(UUID roadmapId, UUID clientId, int version, String
         }
     }
 
-    static RoadmapResponse of(UUID clientId, RoadmapSnapshot snapshot) {
+    /** What GET …/roadmap shows (roadmap.md §9): quarters from / to (inclusive, null = open) and completed work. */
+    record Range(String fromQuarter, String toQuarter, boolean includeCompleted) {
+
+        boolean shows(InitiativeEntity initiative) {
+            boolean state = initiative.isOpen()
+                    || (includeCompleted && initiative.state == io.mspcs.roadmap.domain.InitiativeState.COMPLETED);
+            return state && (initiative.quarter == null || ((fromQuarter == null
+                    || initiative.quarter.compareTo(fromQuarter) >= 0)
+                    && (toQuarter == null || initiative.quarter.compareTo(toQuarter) <= 0)));
+        }
+    }
+
+    static RoadmapResponse of(UUID clientId, RoadmapSnapshot snapshot, Range range) {
         // Initiatives arrive in roadmap order: quarters ascending, then the backlog.
         List<InitiativeEntity> open = snapshot.initiatives().stream().filter(InitiativeEntity::isOpen).toList();
         boolean fixFirstOpen = snapshot.openGates().stream().anyMatch(GateViewEntity::isOpenFixFirst);
         Map<String, List<Item>> byQuarter = new LinkedHashMap<>();
         List<Item> backlog = new ArrayList<>();
-        for (InitiativeEntity initiative : open) {
+        for (InitiativeEntity initiative : snapshot.initiatives().stream().filter(range::shows).toList()) {
             if (initiative.quarter == null) {
                 backlog.add(Item.of(initiative, fixFirstOpen));
             } else {
@@ -81,15 +93,27 @@ public record RoadmapResponse(UUID roadmapId, UUID clientId, int version, String
                 List.copyOf(backlog),
                 open.stream().limit(HEAD_SIZE)
                         .map(i -> new HeadItem(i.id, i.title, i.quarter, i.position)).toList(),
-                warnings(open),
+                warnings(open, snapshot),
                 snapshot.history().stream().map(VersionEntry::of).toList());
     }
 
-    /** BIG_ROCKS_EXCEEDED: more than two big rocks in one quarter (a warning, roadmap.md §2). */
-    private static List<String> warnings(List<InitiativeEntity> open) {
+    /**
+     * Warnings (roadmap.md §2, §3.3): BIG_ROCKS_EXCEEDED when a quarter holds more big rocks than the tenant policy
+     * allows (2 by default); STALE when the roadmap was last reviewed (or made) longer ago than its freshness days.
+     */
+    private static List<String> warnings(List<InitiativeEntity> open, RoadmapSnapshot snapshot) {
         Map<String, Long> bigRocks = new LinkedHashMap<>();
         open.stream().filter(i -> i.bigRock && i.quarter != null)
                 .forEach(i -> bigRocks.merge(i.quarter, 1L, Long::sum));
-        return bigRocks.values().stream().anyMatch(count -> count > 2) ? List.of("BIG_ROCKS_EXCEEDED") : List.of();
+        List<String> warnings = new java.util.ArrayList<>();
+        if (bigRocks.values().stream().anyMatch(count -> count > snapshot.policy().maxBigRocksPerQuarter())) {
+            warnings.add("BIG_ROCKS_EXCEEDED");
+        }
+        var roadmap = snapshot.roadmap();
+        java.time.Instant reviewed = roadmap.lastReviewedAt != null ? roadmap.lastReviewedAt : roadmap.createdAt;
+        if (java.time.Duration.between(reviewed, snapshot.now()).toDays() > roadmap.freshnessDays) {
+            warnings.add("STALE");
+        }
+        return List.copyOf(warnings);
     }
 }

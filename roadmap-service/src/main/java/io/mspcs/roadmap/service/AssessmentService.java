@@ -194,6 +194,67 @@ public class AssessmentService {
         });
     }
 
+    /** PATCH of a finding while its assessment is in progress: absent fields stay (roadmap.md §9). */
+    @WithTransaction
+    public Uni<FindingEntity> editFinding(UUID tenantId, UUID assessmentId, UUID findingId, NewFinding input) {
+        String title = input.title() == null ? null : InitiativeService.text(input.title(), "title", 200, true);
+        if (input.kind() != null) {
+            check(input.kind(), KINDS, "kind");
+        }
+        if (input.severity() != null) {
+            check(input.severity(), SEVERITIES, "severity");
+        }
+        InitiativeService.text(input.businessRisk(), "businessRisk", 2000, false);
+        InitiativeService.text(input.recommendation(), "recommendation", 2000, false);
+        return inProgress(tenantId, assessmentId).chain(pair -> foundFinding(tenantId, assessmentId, findingId))
+                .invoke(finding -> {
+                    if (title != null) {
+                        finding.title = title;
+                    }
+                    finding.kind = input.kind() != null ? input.kind() : finding.kind;
+                    finding.severity = input.severity() != null ? input.severity() : finding.severity;
+                    finding.itemCode = input.itemCode() != null ? input.itemCode() : finding.itemCode;
+                    finding.dimension = input.dimension() != null ? input.dimension() : finding.dimension;
+                    finding.insightCode = input.insightCode() != null ? input.insightCode() : finding.insightCode;
+                    finding.businessRisk = input.businessRisk() != null ? input.businessRisk() : finding.businessRisk;
+                    finding.recommendation = input.recommendation() != null ? input.recommendation()
+                            : finding.recommendation;
+                    finding.updatedAt = now();
+                }).call(findings::flush);
+    }
+
+    /**
+     * A DRAFT initiative from one finding (roadmap.md §3.1, §9), whatever its severity: as completion makes them;
+     * {@code InitiativeCreated}. A finding that already has an initiative is 409 {@code finding-has-initiative}.
+     */
+    @WithTransaction
+    public Uni<InitiativeEntity> initiativeFrom(UUID tenantId, String correlationId, UUID assessmentId,
+                                                UUID findingId) {
+        Instant now = now();
+        return found(tenantId, assessmentId).chain(assessment -> foundFinding(tenantId, assessmentId, findingId)
+                .chain(finding -> states.known(tenantId, assessment.clientId, now).chain(state -> {
+                    InitiativeService.requireActive(state.client());
+                    if (finding.initiativeId != null) {
+                        throw new DetailedProblem(409, "finding-has-initiative", "Finding already has an initiative",
+                                "Finding " + findingId + " is linked to initiative " + finding.initiativeId,
+                                Map.of("initiativeId", finding.initiativeId));
+                    }
+                    InitiativeEntity draft = draftFor(state, finding, now);
+                    draft.originRefs = draft.originRefs.withFinding(finding.id);
+                    finding.initiativeId = draft.id;
+                    finding.updatedAt = now;
+                    state.initiatives().add(draft);
+                    return initiatives.persist(draft).call(() -> outbox.append(RoadmapEvents.initiativeCreated(draft),
+                            EventContext.ofRequest(tenantId, correlationId))).replaceWith(draft);
+                })));
+    }
+
+    private Uni<FindingEntity> foundFinding(UUID tenantId, UUID assessmentId, UUID findingId) {
+        return findings.findInAssessment(tenantId, assessmentId, findingId).onItem().ifNull().failWith(() ->
+                new ProblemException(404, "finding-not-found", "Finding not found",
+                        "Finding " + findingId + " does not exist", List.of()));
+    }
+
     /**
      * Completion: VULNERABLE responses without a finding get one, the score is computed, and HIGH/CRITICAL
      * findings without an initiative get a DRAFT one (or link to the open remediation covering their insight).
@@ -246,8 +307,9 @@ public class AssessmentService {
                         }
                     }
                     EventContext context = EventContext.ofRequest(tenantId, correlationId);
-                    Uni<Void> chain = findings.persist(created).chain(() -> drafts.isEmpty()
-                            ? Uni.createFrom().voidItem() : initiatives.persist(drafts));
+                    // persisting an empty list fails in Hibernate Reactive (an empty Uni set), hence the guards
+                    Uni<Void> chain = (created.isEmpty() ? Uni.createFrom().voidItem() : findings.persist(created))
+                            .chain(() -> drafts.isEmpty() ? Uni.createFrom().voidItem() : initiatives.persist(drafts));
                     chain = chain.call(() -> outbox.append(RoadmapEvents.assessmentCompleted(assessment, all),
                             context));
                     for (InitiativeEntity draft : drafts) {

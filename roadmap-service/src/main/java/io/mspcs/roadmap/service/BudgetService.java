@@ -6,10 +6,10 @@ import io.mspcs.roadmap.domain.BudgetCalculator;
 import io.mspcs.roadmap.domain.BudgetCalculator.FiscalYearFigures;
 import io.mspcs.roadmap.domain.EnvelopeCheck;
 import io.mspcs.roadmap.domain.FiscalCalendar;
-import io.mspcs.roadmap.domain.PlanningWindow;
 import io.mspcs.roadmap.domain.Quarter;
 import io.mspcs.roadmap.messaging.RoadmapEvents;
 import io.mspcs.roadmap.repository.BudgetEntity;
+import io.mspcs.roadmap.repository.BudgetLineEntity;
 import io.mspcs.roadmap.repository.BudgetRepository;
 import io.mspcs.roadmap.repository.EnvelopeColumn;
 import io.mspcs.roadmap.repository.FiguresColumn;
@@ -48,7 +48,8 @@ public class BudgetService {
 
     /** One fiscal year as read: the saved budget (if any) and the figures derived now. */
     public record BudgetView(int fiscalYear, String currency, BudgetEntity saved, FiscalYearFigures figures,
-                             FiscalCalendar calendar) {
+                             FiscalCalendar calendar, List<BudgetCalculator.DerivedLine> derivedLines,
+                             List<BudgetLineEntity> manualLines, Map<java.util.UUID, String> titles) {
     }
 
     public record EnvelopeInput(List<QuarterInput> quarters, String clientOwner, java.time.LocalDate approvedOn,
@@ -112,9 +113,13 @@ public class BudgetService {
         });
     }
 
-    private static BudgetView view(ClientState state, int fiscalYear, BudgetEntity saved) {
+    static BudgetView view(ClientState state, int fiscalYear, BudgetEntity saved) {
+        Map<java.util.UUID, String> titles = new HashMap<>();
+        state.initiatives().forEach(initiative -> titles.put(initiative.id, initiative.title));
         return new BudgetView(fiscalYear, state.client().currency, saved, figures(state, fiscalYear),
-                state.client().fiscalCalendar());
+                state.client().fiscalCalendar(), BudgetCalculator.derivedLines(fiscalYear,
+                state.client().fiscalCalendar(), items(state.initiatives())),
+                state.manualLines().stream().filter(line -> line.fiscalYear == fiscalYear).toList(), titles);
     }
 
     public static List<BudgetCalculator.Item> items(List<InitiativeEntity> initiatives) {
@@ -127,11 +132,18 @@ public class BudgetService {
     }
 
     public static FiscalYearFigures figures(ClientState state, int fiscalYear) {
-        return BudgetCalculator.fiscalYear(fiscalYear, state.client().fiscalCalendar(), items(state.initiatives()));
+        return BudgetCalculator.fiscalYear(fiscalYear, state.client().fiscalCalendar(), items(state.initiatives()),
+                state.manualLines().stream().map(BudgetLineEntity::asManualLine).toList());
     }
 
     /** Saves every fiscal year whose figures changed; one {@code BudgetUpdated} each. */
     public Uni<Void> recompute(ClientState state, EventContext context, String reason) {
+        return recompute(state, context, reason, List.of());
+    }
+
+    /** As {@link #recompute(ClientState, EventContext, String)}, naming the manual lines the change touched. */
+    public Uni<Void> recompute(ClientState state, EventContext context, String reason,
+                               List<BudgetLineEntity> changedLines) {
         return budgets.ofClient(state.tenantId(), state.clientId()).chain(existing -> {
             Map<Integer, BudgetEntity> byYear = existing.stream()
                     .collect(Collectors.toMap(budget -> budget.fiscalYear, Function.identity()));
@@ -155,8 +167,10 @@ public class BudgetService {
                 target.budgetVersion++;
                 target.updatedAt = state.now();
                 Uni<?> saved = budget == null ? budgets.persist(target) : Uni.createFrom().item(target);
+                List<java.util.UUID> changedLineIds = changedLines.stream()
+                        .filter(line -> line.fiscalYear == fiscalYear).map(line -> line.id).toList();
                 chain = chain.call(() -> saved).call(() -> outbox.append(RoadmapEvents.budgetUpdated(target, figures,
-                        overEnvelope(figures, target.envelope), reason), context));
+                        overEnvelope(figures, target.envelope), changedLineIds, reason), context));
             }
             return chain;
         });
@@ -172,7 +186,10 @@ public class BudgetService {
                 from = Math.min(from, item.quarter().fiscalYear());
             }
         }
-        for (int year = from; year <= current.fiscalYear() + PlanningWindow.DEFAULT_FISCAL_YEARS; year++) {
+        for (BudgetLineEntity line : state.manualLines()) {
+            years.add(line.fiscalYear);
+        }
+        for (int year = from; year <= state.window().to().fiscalYear(); year++) {
             years.add(year);
         }
         return years;

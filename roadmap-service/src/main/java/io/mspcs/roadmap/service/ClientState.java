@@ -2,6 +2,8 @@ package io.mspcs.roadmap.service;
 
 import io.mspcs.roadmap.domain.PlanningWindow;
 import io.mspcs.roadmap.domain.Quarter;
+import io.mspcs.roadmap.domain.RoadmapPolicy;
+import io.mspcs.roadmap.repository.BudgetLineEntity;
 import io.mspcs.roadmap.repository.ClientViewEntity;
 import io.mspcs.roadmap.repository.GateViewEntity;
 import io.mspcs.roadmap.repository.InitiativeEntity;
@@ -16,10 +18,10 @@ import java.util.UUID;
 
 /**
  * What a write on one client works on, loaded once in its transaction with the roadmap row locked: the client view,
- * its roadmap, all its initiatives and its open gates.
+ * its roadmap, all its initiatives, its open gates, its manual budget lines and the tenant's policy in force.
  */
 public record ClientState(ClientRoadmap target, List<InitiativeEntity> initiatives, List<GateViewEntity> openGates,
-                          Instant now) {
+                          List<BudgetLineEntity> manualLines, RoadmapPolicy policy, Instant now) {
 
     public ClientViewEntity client() {
         return target.client();
@@ -46,7 +48,7 @@ public record ClientState(ClientRoadmap target, List<InitiativeEntity> initiativ
     }
 
     public PlanningWindow window() {
-        return PlanningWindow.startingAt(currentQuarter());
+        return PlanningWindow.startingAt(currentQuarter(), policy.planningWindowFiscalYears());
     }
 
     public List<GateViewEntity> openFixFirst() {

@@ -1,9 +1,11 @@
 package io.mspcs.roadmap.service;
 
 import io.mspcs.rest.ProblemException;
+import io.mspcs.roadmap.repository.BudgetLineRepository;
 import io.mspcs.roadmap.repository.ClientViewRepository;
 import io.mspcs.roadmap.repository.GateViewRepository;
 import io.mspcs.roadmap.repository.InitiativeRepository;
+import io.mspcs.roadmap.repository.RoadmapPolicyRepository;
 import io.mspcs.roadmap.repository.RoadmapRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +24,14 @@ public class ClientStates {
     private final InitiativeRepository initiatives;
     private final GateViewRepository gates;
     private final ClientViewService clients;
+    private final BudgetLineRepository lines;
+    private final RoadmapPolicyRepository policies;
 
     public ClientStates(RoadmapRepository roadmaps, ClientViewRepository views, InitiativeRepository initiatives,
-                        GateViewRepository gates, ClientViewService clients) {
+                        GateViewRepository gates, ClientViewService clients, BudgetLineRepository lines,
+                        RoadmapPolicyRepository policies) {
+        this.lines = lines;
+        this.policies = policies;
         this.roadmaps = roadmaps;
         this.views = views;
         this.initiatives = initiatives;
@@ -59,7 +66,9 @@ public class ClientStates {
         UUID tenantId = target.roadmap().tenantId;
         UUID clientId = target.roadmap().clientId;
         return initiatives.ofClient(tenantId, clientId).chain(items -> gates.openOfClient(tenantId, clientId)
-                .map(open -> new ClientState(target, new ArrayList<>(items), List.copyOf(open), now)));
+                .chain(open -> lines.ofClient(tenantId, clientId).chain(manual -> policies.inForce(tenantId)
+                        .map(policy -> new ClientState(target, new ArrayList<>(items), List.copyOf(open),
+                                new ArrayList<>(manual), policy, now)))));
     }
 
     static ProblemException clientNotFound(UUID clientId) {

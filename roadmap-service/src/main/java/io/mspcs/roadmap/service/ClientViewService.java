@@ -1,20 +1,17 @@
 package io.mspcs.roadmap.service;
 
-import io.mspcs.contracts.EventEnvelope;
-import io.mspcs.roadmap.domain.FiscalCalendar;
 import io.mspcs.roadmap.repository.BudgetEntity;
 import io.mspcs.roadmap.repository.BudgetRepository;
 import io.mspcs.roadmap.repository.ClientViewEntity;
 import io.mspcs.roadmap.repository.ClientViewRepository;
 import io.mspcs.roadmap.repository.RoadmapEntity;
+import io.mspcs.roadmap.repository.RoadmapPolicyRepository;
 import io.mspcs.roadmap.repository.RoadmapRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -29,35 +26,19 @@ public class ClientViewService {
 
     private final ClientViewRepository views;
     private final RoadmapRepository roadmaps;
-    private final Clock clock;
     private final BudgetRepository budgets;
+    private final RoadmapPolicyRepository policies;
 
-    public ClientViewService(ClientViewRepository views, RoadmapRepository roadmaps, Clock clock,
-                             BudgetRepository budgets) {
+    public ClientViewService(ClientViewRepository views, RoadmapRepository roadmaps, BudgetRepository budgets,
+                             RoadmapPolicyRepository policies) {
         this.budgets = budgets;
         this.views = views;
         this.roadmaps = roadmaps;
-        this.clock = clock;
-    }
-
-    /** ClientRegistered / ClientUpdated: both carry the full snapshot; an older one than applied changes nothing. */
-    public Uni<Void> applyRegistry(EventEnvelope event, UUID clientId, String name, String status,
-                                   Integer fiscalYearEndMonth, String currency) {
-        Instant now = now();
-        Instant eventTime = event.time() == null ? now : event.time();
-        return lockOrProvision(event.tenantId(), clientId, now)
-                .invoke(found -> {
-                    ClientViewEntity client = found.client();
-                    client.applyRegistry(name, status,
-                            fiscalYearEndMonth == null ? FiscalCalendar.DEFAULT_END_MONTH : fiscalYearEndMonth,
-                            currency == null ? client.currency : currency, eventTime, now);
-                })
-                .call(found -> budgetShell(found.client(), now))
-                .replaceWithVoid();
+        this.policies = policies;
     }
 
     /** roadmap.md §8.2: the budget shell (version 0, no event) of the current fiscal year, once. */
-    private Uni<Void> budgetShell(ClientViewEntity client, Instant now) {
+    Uni<Void> budgetShell(ClientViewEntity client, Instant now) {
         int fiscalYear = client.fiscalCalendar().quarterOf(LocalDate.ofInstant(now, ClientRoadmap.TENANT_ZONE))
                 .fiscalYear();
         return budgets.find(client.tenantId, client.clientId, fiscalYear).chain(existing -> existing != null
@@ -74,10 +55,14 @@ public class ClientViewService {
         return roadmaps.lockByClient(tenantId, clientId)
                 .chain(roadmap -> roadmap != null
                         ? viewOf(tenantId, clientId, now).map(view -> new ClientRoadmap(view, roadmap))
-                        : viewOf(tenantId, clientId, now).chain(view -> {
+                        : viewOf(tenantId, clientId, now).chain(view -> policies.inForce(tenantId).chain(policy -> {
+                            // unsegmented until SegmentAssigned: the policy's calibration for that (roadmap.md §2)
                             RoadmapEntity empty = RoadmapEntity.empty(tenantId, clientId, now);
+                            var calibration = SegmentService.calibration(policy, null);
+                            empty.horizonQuarters = (short) calibration.horizonQuarters();
+                            empty.freshnessDays = (short) calibration.freshnessDays();
                             return roadmaps.persist(empty).map(saved -> new ClientRoadmap(view, saved));
-                        }));
+                        })));
     }
 
     private Uni<ClientViewEntity> viewOf(UUID tenantId, UUID clientId, Instant now) {
@@ -88,7 +73,4 @@ public class ClientViewService {
                 .call(views::persist));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
 }

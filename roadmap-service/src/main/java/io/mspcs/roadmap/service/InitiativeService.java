@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class InitiativeService {
 
-    static final Set<String> LANES = Set.of("STABILITY", "EFFICIENCY", "GROWTH");
     private static final Pattern QUARTER = Pattern.compile("^\\d{4}-Q[1-4]$");
     private static final Set<InitiativeState> LOCKED = Set.of(InitiativeState.APPROVED, InitiativeState.IN_PROGRESS,
             InitiativeState.COMPLETED, InitiativeState.CLOSED);
@@ -103,7 +102,7 @@ public class InitiativeService {
                 throw ProblemException.invalid("healthLinks", "size", "at most 10 health links");
             }
             String lane = input.lane() == null && remediation ? "STABILITY" : input.lane();
-            checkLane(lane);
+            checkLane(lane, state.policy().lanes());
             if (remediation) {
                 if (!"STABILITY".equals(lane)) {
                     throw ProblemException.invalid("lane", "enum", "remediation work is in the STABILITY lane");
@@ -155,7 +154,7 @@ public class InitiativeService {
                 initiative.summary = text(input.summary(), "summary", 2000, false);
             }
             if (input.lane() != null) {
-                checkLane(input.lane());
+                checkLane(input.lane(), state.policy().lanes());
                 if (initiative.remediation && !"STABILITY".equals(input.lane())) {
                     throw ProblemException.invalid("lane", "enum", "remediation work is in the STABILITY lane");
                 }
@@ -293,12 +292,13 @@ public class InitiativeService {
         return new Estimate(oneTime, spendType, recurring, start, term);
     }
 
-    private static void checkLane(String lane) {
+    /** A lane code of the tenant policy (roadmap.md §2: STABILITY, EFFICIENCY, GROWTH and those added). */
+    private static void checkLane(String lane, List<String> lanes) {
         if (lane == null) {
             throw ProblemException.invalid("lane", "required", "lane is required");
         }
-        if (!LANES.contains(lane)) {
-            throw ProblemException.invalid("lane", "enum", "lane must be one of " + LANES);
+        if (!lanes.contains(lane)) {
+            throw ProblemException.invalid("lane", "enum", "lane must be one of " + lanes);
         }
     }
 

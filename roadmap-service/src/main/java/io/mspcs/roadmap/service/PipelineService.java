@@ -7,6 +7,7 @@ import io.mspcs.roadmap.repository.ClientViewRepository;
 import io.mspcs.roadmap.repository.ProposalEntity;
 import io.mspcs.roadmap.repository.ProposalEntity.Status;
 import io.mspcs.roadmap.repository.ProposalRepository;
+import io.mspcs.roadmap.repository.RoadmapPolicyRepository;
 import io.mspcs.roadmap.repository.RoadmapRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -33,9 +34,11 @@ public class PipelineService {
     private final ClientViewRepository views;
     private final RoadmapRepository roadmaps;
     private final Clock clock;
+    private final RoadmapPolicyRepository policies;
 
     public PipelineService(ProposalRepository proposals, ClientViewRepository views, RoadmapRepository roadmaps,
-                           Clock clock) {
+                           Clock clock, RoadmapPolicyRepository policies) {
+        this.policies = policies;
         this.proposals = proposals;
         this.views = views;
         this.roadmaps = roadmaps;
@@ -56,11 +59,12 @@ public class PipelineService {
     }
 
     @WithSession
-    public Uni<Pipeline> pipeline(UUID tenantId, LocalDate from, LocalDate to, String ownerMemberId) {
+    public Uni<Pipeline> pipeline(UUID tenantId, LocalDate from, LocalDate to, String ownerMemberId,
+                                  String segment) {
         Instant now = clock.instant();
-        return views.tenantCurrency(tenantId).chain(currency -> roadmaps.list("tenantId = ?1 and proposalsBlocked = true",
+        return policies.inForce(tenantId).chain(policy -> views.tenantCurrency(tenantId).chain(currency -> roadmaps.list("tenantId = ?1 and proposalsBlocked = true",
                 tenantId).chain(blocked -> proposals.list(tenantId, new ProposalRepository.Filter(null, null,
-                ownerMemberId)).map(all -> {
+                ownerMemberId, segment)).map(all -> {
             String money = currency == null ? ClientViewService.DEFAULT_CURRENCY : currency;
             List<UUID> blockedClients = blocked.stream().map(r -> r.clientId).toList();
             Map<AgingBucket, List<ProposalEntity>> byBucket = new EnumMap<>(AgingBucket.class);
@@ -82,7 +86,8 @@ public class PipelineService {
                 if (proposal.status == Status.DRAFT) {
                     drafts++;
                 } else if (proposal.status == Status.SENT) {
-                    byBucket.get(AgingBucket.of(AgingBucket.ageDays(proposal.sentAt, now))).add(proposal);
+                    byBucket.get(AgingBucket.of(AgingBucket.ageDays(proposal.sentAt, now),
+                            policy.agingBucketStartDays())).add(proposal);
                 }
                 Instant decided = proposal.status == Status.CLOSED ? proposal.closedAt : proposal.decidedAt;
                 if (decided == null || !inPeriod(decided, from, to)) {
@@ -116,7 +121,7 @@ public class PipelineService {
             PipelineOutcomes rates = new PipelineOutcomes(accepted, declined, autoClosed, withReason);
             return new Pipeline(money, undecided, drafts, blockedCount, new Outcomes(accepted, declined, autoClosed,
                     rates.winRatePct(), median(daysToDecision), rates.declineReasonCapturedPct(), declinedByReason));
-        })));
+        }))));
     }
 
     private static BucketFigures figures(AgingBucket bucket, List<ProposalEntity> proposals, String currency) {

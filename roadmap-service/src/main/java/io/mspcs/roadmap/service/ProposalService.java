@@ -5,7 +5,6 @@ import io.mspcs.outbox.OutboxWriter;
 import io.mspcs.rest.ProblemException;
 import io.mspcs.roadmap.domain.AgingBucket;
 import io.mspcs.roadmap.domain.DeclineReason;
-import io.mspcs.roadmap.domain.Deferral;
 import io.mspcs.roadmap.domain.InitiativeState;
 import io.mspcs.roadmap.domain.Quarter;
 import io.mspcs.roadmap.domain.RoadmapMove;
@@ -19,11 +18,8 @@ import io.mspcs.roadmap.repository.OverridesColumn;
 import io.mspcs.roadmap.repository.ProposalEntity;
 import io.mspcs.roadmap.repository.ProposalEntity.Status;
 import io.mspcs.roadmap.repository.ProposalRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -39,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** Proposals (roadmap.md §6): lifecycle, aging sweep and auto-close; one request or proposal, one transaction. */
 @ApplicationScoped
@@ -49,7 +44,6 @@ public class ProposalService {
             InitiativeState.PROPOSED, InitiativeState.DEFERRED);
     private static final Set<String> CHANNELS = Set.of("EMAIL", "PORTAL", "LIVE", "ESIGN");
     private static final Set<String> ACCEPT_EVIDENCE = Set.of("ESIGN", "WRITTEN_CONFIRMATION");
-    static final int VALIDITY_DAYS = 60;
 
     private final ClientStates states;
     private final ProposalRepository proposals;
@@ -74,7 +68,7 @@ public class ProposalService {
     }
 
     public record NewProposal(String title, List<UUID> initiativeIds, LocalDate validUntil, String ownerMemberId,
-                              List<OverrideInput> overrides) {
+                              List<OverrideInput> overrides, UUID supersedesProposalId) {
     }
 
     public record SendInput(String channel, LocalDate validUntil, List<OverrideInput> overrides) {
@@ -88,9 +82,6 @@ public class ProposalService {
     }
 
     public record Outcome(ProposalEntity proposal, List<Map<String, Object>> warnings) {
-    }
-
-    public record SweepSummary(int swept, int agingEvents, int autoClosed) {
     }
 
     @WithTransaction
@@ -108,17 +99,19 @@ public class ProposalService {
         Instant now = now();
         return states.known(tenantId, clientId, now).chain(state -> {
             InitiativeService.requireActive(state.client());
-            return resolve(state, ids).chain(work -> proposals.openOfClient(tenantId, clientId).chain(open -> {
-                checkProposable(work, open, null);
+            return resolve(state, ids).chain(work -> superseded(state, input.supersedesProposalId())
+                    .chain(replaced -> proposals.openOfClient(tenantId, clientId).chain(open -> {
+                checkProposable(work, open, replaced == null ? null : replaced.id);
                 GateRules.fixFirst(state, work, overrides);
                 GateRules.sequencing(state, work, overrides);
-                checkPreApproval(work, overrides);
+                checkPreApproval(state, work, overrides);
                 ProposalEntity proposal = new ProposalEntity();
                 proposal.id = UUID.randomUUID();
                 proposal.tenantId = tenantId;
                 proposal.clientId = clientId;
                 proposal.title = title;
-                proposal.proposalVersion = 1;
+                proposal.proposalVersion = replaced == null ? 1 : replaced.proposalVersion + 1;
+                proposal.supersedesProposalId = replaced == null ? null : replaced.id;
                 proposal.initiativeIds = new IdsColumn(ids);
                 proposal.currency = state.client().currency;
                 proposal.status = Status.DRAFT;
@@ -129,8 +122,42 @@ public class ProposalService {
                 proposal.updatedAt = now;
                 sums(proposal, work);
                 return proposals.persist(proposal);
-            }));
+            })));
         });
+    }
+
+    /**
+     * The proposal a new version replaces (roadmap.md §3.5, §6.1): of the same client, SENT or DECLINED and not
+     * replaced already; its initiatives may sit in the new draft. Null when nothing is superseded.
+     */
+    private Uni<ProposalEntity> superseded(ClientState state, UUID supersedesProposalId) {
+        if (supersedesProposalId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return proposals.lockInTenant(state.tenantId(), supersedesProposalId).map(replaced -> {
+            if (replaced == null) {
+                throw notFound(supersedesProposalId);
+            }
+            if (!replaced.clientId.equals(state.clientId())) {
+                throw DetailedProblem.unprocessable("proposal-client-mismatch", "Proposal of another client",
+                        "A proposal supersedes one of its own client only",
+                        Map.of("supersedesProposalId", supersedesProposalId));
+            }
+            if (!supersedable(replaced)) {
+                throw invalidState(replaced, "superseded");
+            }
+            return replaced;
+        }).call(replaced -> proposals.supersedingDraft(state.tenantId(), replaced.id).invoke(draft -> {
+            if (draft != null) {
+                throw new DetailedProblem(409, "proposal-already-superseded", "Proposal already has a new version",
+                        "Draft " + draft.id + " already supersedes this proposal",
+                        Map.of("supersedingProposalId", draft.id));
+            }
+        }));
+    }
+
+    private static boolean supersedable(ProposalEntity proposal) {
+        return (proposal.status == Status.SENT || proposal.status == Status.DECLINED) && proposal.supersededBy == null;
     }
 
     /** PATCH of a DRAFT proposal (roadmap.md §6.1 edit): absent fields stay as they are. */
@@ -176,10 +203,10 @@ public class ProposalService {
                         .map(open -> {
                             List<OverrideColumn> all = merged(proposal, overrides);
                             if (ids != null) {
-                                checkProposable(work, open, proposal.id);
+                                checkProposable(work, open, proposal.id, proposal.supersedesProposalId);
                                 GateRules.fixFirst(state, work, all);
                                 GateRules.sequencing(state, work, all);
-                                checkPreApproval(work, all);
+                                checkPreApproval(state, work, all);
                                 proposal.initiativeIds = new IdsColumn(ids);
                             }
                             if (title != null) {
@@ -217,38 +244,93 @@ public class ProposalService {
                     List<InitiativeEntity> work = proposal.initiativeIds().stream().map(state::initiative).toList();
                     GateRules.fixFirst(state, work, overrides);
                     GateRules.sequencing(state, work, overrides);
-                    checkPreApproval(work, overrides);
-                    LocalDate today = state.today();
-                    LocalDate validUntil = input.validUntil() != null ? input.validUntil()
-                            : proposal.validUntil != null ? proposal.validUntil : today.plusDays(VALIDITY_DAYS);
-                    if (validUntil.isBefore(today) || validUntil.isAfter(today.plusDays(365))) {
-                        throw ProblemException.invalid("validUntil", "range",
-                                "validUntil lies between today and 365 days after sending");
-                    }
-                    proposal.status = Status.SENT;
-                    proposal.channel = input.channel();
-                    proposal.sentAt = now;
-                    proposal.validUntil = validUntil;
-                    proposal.overrides = new OverridesColumn(overrides);
-                    proposal.updatedAt = now;
-                    EventContext context = EventContext.ofRequest(tenantId, correlationId);
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (InitiativeEntity initiative : work) {
-                        initiative.openProposalId = proposal.id;
-                        if (initiative.preApproval != null && initiative.preApproval.counts()) {
-                            initiative.preApproval = initiative.preApproval.converted();
-                        }
-                        if (initiative.state != InitiativeState.PROPOSED) {
-                            chain = chain.call(() -> transitions.apply(state, initiative, InitiativeState.PROPOSED,
-                                    "PROPOSAL_SENT", "Sent in proposal " + proposal.title,
-                                    Map.of("proposalId", proposal.id.toString()), actor.principalId(), null,
-                                    context));
-                        }
-                    }
-                    return chain.call(() -> outbox.append(RoadmapEvents.proposalSent(proposal), context))
-                            .call(() -> budgets.recompute(state, context, "Proposal sent: " + proposal.title))
-                            .replaceWith(proposal);
+                    checkPreApproval(state, work, overrides);
+                    return replacedOnSend(tenantId, proposal).chain(replaced -> sendChecked(state, proposal, replaced,
+                            work, overrides, input, actor, correlationId, now));
                 }));
+    }
+
+    /** At send the superseded proposal must still be replaceable (it may have been accepted meanwhile). */
+    private Uni<ProposalEntity> replacedOnSend(UUID tenantId, ProposalEntity proposal) {
+        if (proposal.supersedesProposalId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return proposals.lockInTenant(tenantId, proposal.supersedesProposalId).invoke(replaced -> {
+            if (replaced != null && !supersedable(replaced)) {
+                throw invalidState(replaced, "superseded");
+            }
+        });
+    }
+
+    private Uni<ProposalEntity> sendChecked(ClientState state, ProposalEntity proposal, ProposalEntity replaced,
+                                            List<InitiativeEntity> work, List<OverrideColumn> overrides,
+                                            SendInput input, Actor actor, String correlationId, Instant now) {
+        UUID tenantId = state.tenantId();
+        LocalDate today = state.today();
+        LocalDate validUntil = input.validUntil() != null ? input.validUntil()
+                : proposal.validUntil != null ? proposal.validUntil : today.plusDays(state.policy().proposalValidityDays());
+        if (validUntil.isBefore(today) || validUntil.isAfter(today.plusDays(365))) {
+            throw ProblemException.invalid("validUntil", "range",
+                    "validUntil lies between today and 365 days after sending");
+        }
+        proposal.status = Status.SENT;
+        proposal.channel = input.channel();
+        proposal.sentAt = now;
+        proposal.validUntil = validUntil;
+        proposal.overrides = new OverridesColumn(overrides);
+        proposal.updatedAt = now;
+        EventContext context = EventContext.ofRequest(tenantId, correlationId);
+        Uni<Void> chain = replaced == null ? Uni.createFrom().voidItem()
+                : supersede(state, replaced, proposal, actor, context, now);
+        for (InitiativeEntity initiative : work) {
+            initiative.openProposalId = proposal.id;
+            if (initiative.preApproval != null && initiative.preApproval.counts()) {
+                initiative.preApproval = initiative.preApproval.converted();
+            }
+            if (initiative.state != InitiativeState.PROPOSED) {
+                chain = chain.call(() -> transitions.apply(state, initiative, InitiativeState.PROPOSED,
+                        "PROPOSAL_SENT", "Sent in proposal " + proposal.title,
+                        Map.of("proposalId", proposal.id.toString()), actor.principalId(), null,
+                        context));
+            }
+        }
+        return chain.call(() -> outbox.append(RoadmapEvents.proposalSent(proposal), context))
+                .call(() -> budgets.recompute(state, context, "Proposal sent: " + proposal.title))
+                .replaceWith(proposal);
+    }
+
+    /**
+     * The new version is sent (roadmap.md §6.1): a SENT predecessor closes SUPERSEDED with {@code ProposalClosed},
+     * its PROPOSED initiatives left out of the new version go back to INTERNAL_REVIEW (#8); a DECLINED one only
+     * gets the link.
+     */
+    private Uni<Void> supersede(ClientState state, ProposalEntity replaced, ProposalEntity successor, Actor actor,
+                                EventContext context, Instant now) {
+        replaced.supersededBy = successor.id;
+        replaced.updatedAt = now;
+        if (replaced.status != Status.SENT) {
+            return Uni.createFrom().voidItem();
+        }
+        replaced.status = Status.CLOSED;
+        replaced.closeReason = "SUPERSEDED";
+        replaced.closedAt = now;
+        Uni<Void> chain = outbox.append(RoadmapEvents.proposalClosed(replaced,
+                AgingBucket.ageDays(replaced.sentAt, now), List.of()), context).replaceWithVoid();
+        for (UUID id : replaced.initiativeIds()) {
+            InitiativeEntity initiative = state.initiative(id);
+            if (initiative == null || successor.initiativeIds().contains(id)) {
+                continue;
+            }
+            if (replaced.id.equals(initiative.openProposalId)) {
+                initiative.openProposalId = null;
+            }
+            if (initiative.state == InitiativeState.PROPOSED) {
+                chain = chain.call(() -> transitions.apply(state, initiative, InitiativeState.INTERNAL_REVIEW,
+                        "LEFT_OUT_OF_SUPERSEDING_PROPOSAL", "Left out of proposal " + successor.title,
+                        Map.of("proposalId", successor.id.toString()), actor.principalId(), null, context));
+            }
+        }
+        return chain;
     }
 
     @WithTransaction
@@ -385,36 +467,43 @@ public class ProposalService {
                     if (!proposal.isOpen()) {
                         throw invalidState(proposal, "withdraw");
                     }
-                    boolean wasSent = proposal.status == Status.SENT;
-                    proposal.status = Status.CLOSED;
-                    proposal.closeReason = "WITHDRAWN";
-                    proposal.closedAt = now;
-                    proposal.updatedAt = now;
-                    EventContext context = EventContext.ofRequest(tenantId, correlationId);
-                    List<UUID> moved = new ArrayList<>();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (UUID id : proposal.initiativeIds()) {
-                        InitiativeEntity initiative = state.initiative(id);
-                        if (proposal.id.equals(initiative.openProposalId)) {
-                            initiative.openProposalId = null;
-                        }
-                        if (wasSent && initiative.state == InitiativeState.PROPOSED) {
-                            moved.add(id);
-                            chain = chain.call(() -> transitions.apply(state, initiative,
-                                    InitiativeState.INTERNAL_REVIEW, "PROPOSAL_WITHDRAWN", reason,
-                                    Map.of("proposalId", proposal.id.toString()), actor.principalId(), null,
-                                    context));
-                        }
-                    }
-                    if (!wasSent) {
-                        return Uni.createFrom().item(proposal);
-                    }
-                    long ageDays = AgingBucket.ageDays(proposal.sentAt, now);
-                    return chain.call(() -> outbox.append(RoadmapEvents.proposalClosed(proposal, ageDays, List.of()),
-                                    context))
-                            .call(() -> budgets.recompute(state, context, "Proposal withdrawn: " + proposal.title))
-                            .replaceWith(proposal);
+                    return withdrawIn(state, proposal, reason, actor.principalId(),
+                            EventContext.ofRequest(tenantId, correlationId), now).replaceWith(proposal);
                 }));
+    }
+
+    /**
+     * Closes an open proposal WITHDRAWN in the caller's transaction: its PROPOSED work goes back to INTERNAL_REVIEW
+     * (#8); a SENT one emits {@code ProposalClosed}. Also used when the client churns (roadmap.md §8.2).
+     */
+    Uni<Void> withdrawIn(ClientState state, ProposalEntity proposal, String reason, String actorId,
+                         EventContext context, Instant now) {
+        boolean wasSent = proposal.status == Status.SENT;
+        proposal.status = Status.CLOSED;
+        proposal.closeReason = "WITHDRAWN";
+        proposal.closedAt = now;
+        proposal.updatedAt = now;
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (UUID id : proposal.initiativeIds()) {
+            InitiativeEntity initiative = state.initiative(id);
+            if (initiative == null) {
+                continue;
+            }
+            if (proposal.id.equals(initiative.openProposalId)) {
+                initiative.openProposalId = null;
+            }
+            if (wasSent && initiative.state == InitiativeState.PROPOSED) {
+                chain = chain.call(() -> transitions.apply(state, initiative, InitiativeState.INTERNAL_REVIEW,
+                        "PROPOSAL_WITHDRAWN", reason, Map.of("proposalId", proposal.id.toString()), actorId, null,
+                        context));
+            }
+        }
+        if (!wasSent) {
+            return chain;
+        }
+        long ageDays = AgingBucket.ageDays(proposal.sentAt, now);
+        return chain.call(() -> outbox.append(RoadmapEvents.proposalClosed(proposal, ageDays, List.of()), context))
+                .call(() -> budgets.recompute(state, context, "Proposal withdrawn: " + proposal.title));
     }
 
     /** A decline reason added after auto-close (roadmap.md §6.2): once, no event. */
@@ -431,96 +520,6 @@ public class ProposalService {
             proposal.declineReasonCode = reason.name();
             proposal.declineReasonText = input.reasonText();
             proposal.updatedAt = now();
-        });
-    }
-
-    /**
-     * The daily run at 06:00 (roadmap.md §6.2). Tenant zones are not configurable yet, so every tenant runs on UTC
-     * and one run covers them all, tenant after tenant.
-     */
-    @Scheduled(cron = "{cs.aging-sweep.cron:0 0 6 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> dailySweep() {
-        return Panache.withSession(proposals::tenantsWithSent)
-                .chain(tenants -> Multi.createFrom().iterable(tenants)
-                        .onItem().transformToUniAndConcatenate(this::sweep)
-                        .collect().asList())
-                .replaceWithVoid();
-    }
-
-    /** The aging sweep of one tenant (roadmap.md §6.2): one transaction per SENT proposal, in sending order. */
-    public Uni<SweepSummary> sweep(UUID tenantId) {
-        AtomicInteger aging = new AtomicInteger();
-        AtomicInteger closed = new AtomicInteger();
-        return sentIds(tenantId).chain(ids -> Multi.createFrom().iterable(ids)
-                .onItem().transformToUniAndConcatenate(id -> sweepOne(tenantId, id).invoke(result -> {
-                    aging.addAndGet(result[0]);
-                    closed.addAndGet(result[1]);
-                }))
-                .collect().asList()
-                .map(done -> new SweepSummary(ids.size(), aging.get(), closed.get())));
-    }
-
-    private Uni<List<UUID>> sentIds(UUID tenantId) {
-        return Panache.withSession(() -> proposals.sentIds(tenantId));
-    }
-
-    /** @return {aging events emitted, auto-closed (0/1)}; its own transaction (called on this bean, not a proxy) */
-    private Uni<int[]> sweepOne(UUID tenantId, UUID proposalId) {
-        return Panache.withTransaction(() -> sweepInTransaction(tenantId, proposalId));
-    }
-
-    private Uni<int[]> sweepInTransaction(UUID tenantId, UUID proposalId) {
-        Instant now = now();
-        return proposals.lockInTenant(tenantId, proposalId).chain(proposal -> {
-            if (proposal == null || proposal.status != Status.SENT) {
-                return Uni.createFrom().item(new int[]{0, 0});
-            }
-            long ageDays = AgingBucket.ageDays(proposal.sentAt, now);
-            AgingBucket bucket = AgingBucket.of(ageDays);
-            EventContext context = EventContext.ofRequest(tenantId, "aging-sweep-" + proposal.id);
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            int emitted = 0;
-            if (bucket.emitsAfter(proposal.lastAgingBucket)) {
-                proposal.lastAgingBucket = bucket;
-                proposal.updatedAt = now;
-                emitted = 1;
-                chain = chain.call(() -> outbox.append(RoadmapEvents.proposalAging(proposal, ageDays, bucket.name()),
-                        context));
-            }
-            int aging = emitted;
-            if (bucket != AgingBucket.OVER_60) {
-                return chain.replaceWith(new int[]{aging, 0});
-            }
-            return chain.chain(() -> autoClose(proposal, ageDays, now, context)).replaceWith(new int[]{aging, 1});
-        });
-    }
-
-    /** > 60 days: CLOSED AUTO_CLOSED; PROPOSED work deferred to the next quarter; one version; budgets. */
-    private Uni<Void> autoClose(ProposalEntity proposal, long ageDays, Instant now, EventContext context) {
-        return states.known(proposal.tenantId, proposal.clientId, now).chain(state -> {
-            proposal.status = Status.CLOSED;
-            proposal.closeReason = "AUTO_CLOSED";
-            proposal.closedAt = now;
-            proposal.updatedAt = now;
-            List<InitiativeEntity> work = proposal.initiativeIds().stream().map(state::initiative)
-                    .filter(i -> i.state == InitiativeState.PROPOSED).toList();
-            List<UUID> ids = work.stream().map(i -> i.id).toList();
-            List<RoadmapMove> moves = new ArrayList<>();
-            Uni<Void> chain = outbox.append(RoadmapEvents.proposalClosed(proposal, ageDays, ids), context)
-                    .replaceWithVoid();
-            for (InitiativeEntity initiative : work) {
-                initiative.openProposalId = null;
-                initiative.preApproval = null;
-                Quarter target = Deferral.nextQuarter(initiative.quarter(), state.currentQuarter());
-                chain = chain.call(() -> transitions.apply(state, initiative, InitiativeState.DEFERRED,
-                                "PROPOSAL_AUTO_CLOSED", "Proposal unanswered for " + ageDays + " days",
-                                Map.of("proposalId", proposal.id.toString()), null, null, context))
-                        .invoke(() -> moves.addAll(TransitionService.moveToEnd(state, List.of(initiative), target)));
-            }
-            return chain
-                    .call(() -> moves.isEmpty() ? Uni.createFrom().voidItem()
-                            : versions.record(state, "PROPOSAL_CLOSED", "Proposal auto-closed", null, moves, context))
-                    .call(() -> budgets.recompute(state, context, "Proposal auto-closed: " + proposal.title));
         });
     }
 
@@ -551,7 +550,14 @@ public class ProposalService {
         });
     }
 
-    private static void checkProposable(List<InitiativeEntity> work, List<ProposalEntity> open, UUID self) {
+    /** @param excluded open proposals the initiatives may sit in: the one edited and the one it supersedes */
+    private static void checkProposable(List<InitiativeEntity> work, List<ProposalEntity> open, UUID... excluded) {
+        Set<UUID> allowed = new HashSet<>();
+        for (UUID id : excluded) {
+            if (id != null) {
+                allowed.add(id);
+            }
+        }
         for (InitiativeEntity initiative : work) {
             if (!PROPOSABLE.contains(initiative.state) || initiative.quarter == null
                     || !initiative.estimate().hasAmount(initiative.remediation)) {
@@ -559,7 +565,7 @@ public class ProposalService {
                         "Initiative " + initiative.id + " needs INTERNAL_REVIEW, PROPOSED or DEFERRED, a quarter and"
                                 + " an estimate", Map.of("initiativeIds", List.of(initiative.id)));
             }
-            boolean elsewhere = open.stream().filter(p -> !p.id.equals(self))
+            boolean elsewhere = open.stream().filter(p -> !allowed.contains(p.id))
                     .anyMatch(p -> p.initiativeIds().contains(initiative.id));
             if (elsewhere) {
                 throw new DetailedProblem(409, "initiative-in-open-proposal", "Initiative is in an open proposal",
@@ -569,9 +575,13 @@ public class ProposalService {
         }
     }
 
-    /** P1 (roadmap.md §5.4): non-remediation work needs a counted pre-approval, unless PRE_APPROVAL is overridden. */
-    private static void checkPreApproval(List<InitiativeEntity> work, List<OverrideColumn> overrides) {
-        if (GateRules.overridden(overrides, GateRules.PRE_APPROVAL)) {
+    /**
+     * P1 (roadmap.md §5.4): non-remediation work needs a counted pre-approval, unless PRE_APPROVAL is overridden or
+     * the tenant policy does not require pre-approval.
+     */
+    private static void checkPreApproval(ClientState state, List<InitiativeEntity> work,
+                                         List<OverrideColumn> overrides) {
+        if (!state.policy().preApprovalRequired() || GateRules.overridden(overrides, GateRules.PRE_APPROVAL)) {
             return;
         }
         List<UUID> missing = work.stream().filter(i -> !i.remediation)

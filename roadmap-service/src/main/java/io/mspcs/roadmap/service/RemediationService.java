@@ -71,6 +71,10 @@ public class RemediationService {
                 return Uni.createFrom().voidItem();
             }
             return initiatives.ofClient(tenantId, clientId).chain(existing -> {
+                java.util.Set<String> dropped = drop.gaps().stream().filter(TopGap::belowTarget)
+                        .map(TopGap::insightCode).collect(Collectors.toSet());
+                existing.stream().filter(initiative -> initiative.insightCodes().stream().anyMatch(dropped::contains))
+                        .forEach(initiative -> initiative.markAdoptionMoveFailed(now));
                 Map<UUID, InitiativeEntity> byId = byId(existing);
                 RemediationPlanner.Plan plan = RemediationPlanner.plan(drop.gaps(), event.id(), facts(existing));
                 plan.links().forEach(link -> byId.get(link.initiativeId()).addHealthEvent(event.id(), now));

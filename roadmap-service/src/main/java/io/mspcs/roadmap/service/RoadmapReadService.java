@@ -27,10 +27,13 @@ public class RoadmapReadService {
     private final RoadmapVersionRepository versions;
     private final Clock clock;
     private final io.mspcs.roadmap.repository.GateViewRepository gates;
+    private final io.mspcs.roadmap.repository.RoadmapPolicyRepository policies;
 
     public RoadmapReadService(RoadmapRepository roadmaps, ClientViewRepository views, InitiativeRepository initiatives,
                               RoadmapVersionRepository versions, Clock clock,
-                              io.mspcs.roadmap.repository.GateViewRepository gates) {
+                              io.mspcs.roadmap.repository.GateViewRepository gates,
+                              io.mspcs.roadmap.repository.RoadmapPolicyRepository policies) {
+        this.policies = policies;
         this.gates = gates;
         this.roadmaps = roadmaps;
         this.views = views;
@@ -42,7 +45,8 @@ public class RoadmapReadService {
     /** A roadmap with all the client's initiatives (roadmap order) and its history (oldest version first). */
     public record RoadmapSnapshot(RoadmapEntity roadmap, Quarter currentQuarter, List<InitiativeEntity> initiatives,
                                   List<RoadmapVersionEntity> history,
-                                  List<io.mspcs.roadmap.repository.GateViewEntity> openGates) {
+                                  List<io.mspcs.roadmap.repository.GateViewEntity> openGates,
+                                  io.mspcs.roadmap.domain.RoadmapPolicy policy, java.time.Instant now) {
     }
 
     @WithSession
@@ -51,9 +55,10 @@ public class RoadmapReadService {
                 .chain(view -> initiatives.ofClient(tenantId, clientId)
                         .chain(items -> versions.history(tenantId, roadmap.id)
                                 .chain(history -> gates.openOfClient(tenantId, clientId)
-                                        .map(open -> new RoadmapSnapshot(roadmap,
-                                                new ClientRoadmap(view, roadmap).currentQuarter(clock.instant()),
-                                                items, history, open))))));
+                                        .chain(open -> policies.inForce(tenantId).map(policy -> new RoadmapSnapshot(
+                                                roadmap, new ClientRoadmap(view, roadmap)
+                                                .currentQuarter(clock.instant()), items, history, open, policy,
+                                                clock.instant())))))));
     }
 
     /** Marks the roadmap reviewed now (clears STALE); no new version, no event. */

@@ -81,6 +81,35 @@ class BudgetCalculatorTest {
     }
 
     @Test
+    void manualLinesAddToTheirQuarterAndTotalsNextToTheE2Initiatives() {
+        var renewal = new BudgetCalculator.ManualLine(UUID.randomUUID(), Quarter.parse("2027-Q2"), SpendType.OPEX,
+                true, money("1500.00"), LineStatus.COMMITTED);
+        var firewall = new BudgetCalculator.ManualLine(UUID.randomUUID(), Quarter.parse("2027-Q4"), SpendType.CAPEX,
+                false, money("12000.00"), LineStatus.PLANNED);
+
+        FiscalYearFigures fy = BudgetCalculator.fiscalYear(2027, JUNE, List.of(I1, I2, I3), List.of(renewal, firewall));
+
+        assertQuarter(fy, 1, "28800.00", "2400.00", "0.00", "0.00", "31200.00");
+        assertQuarter(fy, 3, "0.00", "900.00", "12000.00", "1350.00", "14250.00");
+        assertThat(fy.totals().forecast()).isEqualByComparingTo("58650.00");
+        assertThat(fy.totals().oneTime()).isEqualByComparingTo("51300.00");
+        assertThat(fy.totals().recurring()).isEqualByComparingTo("7350.00");
+        assertThat(fy.totals().committed()).isEqualByComparingTo("38400.00");
+    }
+
+    @Test
+    void derivedLinesOfI3InFiscalYear2027AreItsOneTimeAndTwoRecurringMonthsWithStableIds() {
+        var lines = BudgetCalculator.derivedLines(2027, JUNE, List.of(I3));
+
+        assertThat(lines).extracting(l -> l.quarter().toString(), BudgetCalculator.DerivedLine::recurring,
+                        BudgetCalculator.DerivedLine::months, l -> l.amount().toPlainString())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("2027-Q3", false, 0, "6000.00"),
+                        org.assertj.core.groups.Tuple.tuple("2027-Q3", true, 2, "900.00"),
+                        org.assertj.core.groups.Tuple.tuple("2027-Q4", true, 3, "1350.00"));
+        assertThat(BudgetCalculator.derivedLines(2027, JUNE, List.of(I3)).get(0).id()).isEqualTo(lines.get(0).id());
+    }
+
+    @Test
     void draftsAndUncompletedClosingsHaveNoLines() {
         assertThat(BudgetCalculator.statusOf(InitiativeState.DRAFT, false)).isNull();
         assertThat(BudgetCalculator.statusOf(InitiativeState.REJECTED, false)).isNull();

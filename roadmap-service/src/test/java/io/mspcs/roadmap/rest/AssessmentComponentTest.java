@@ -97,6 +97,47 @@ class AssessmentComponentTest {
         assertThat(OutboxRows.of("roadmap", tenant)).hasSize(2);
     }
 
+    @Test
+    void aFindingIsEditedWhileInProgressAndYieldsOneDraftInitiativeOnRequest() {
+        clock.set(Instant.parse("2026-10-08T15:40:12Z"));
+        publisher.publish(InboundEvents.clientRegistered(tenant, client, 12, Instant.parse("2026-01-05T09:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(tenant)
+                .get("/api/v1/clients/" + client + "/roadmap").then().statusCode(200));
+        String template = as(tenant).body(Map.of("name", "Portfolio scoping", "type", "PORTFOLIO_SCOPING",
+                        "categories", List.of(Map.of("code", "OPS", "name", "Operations",
+                                "items", List.of(item("M1", "MEDIUM", null))))))
+                .post("/api/v1/assessments/templates").then().statusCode(201).extract().path("id");
+        String assessment = as(tenant, "TAM").body(Map.of("templateId", template, "conductedOn", "2026-10-08"))
+                .post("/api/v1/clients/" + client + "/assessments").then().statusCode(201).extract().path("id");
+        String findings = "/api/v1/assessments/" + assessment + "/findings";
+        String finding = as(tenant, "TAM").body(Map.of("title", "File shares on an ageing NAS", "kind", "OPPORTUNITY",
+                        "severity", "MEDIUM")).post(findings).then().statusCode(201).extract().path("id");
+
+        as(tenant, "TAM").body(Map.of("severity", "HIGH", "recommendation", "Move the shares to SharePoint"))
+                .patch(findings + "/" + finding).then().statusCode(200).body("severity", equalTo("HIGH"))
+                .body("title", equalTo("File shares on an ageing NAS"));
+        as(tenant, "TAM").body(Map.of("kind", "NOPE")).patch(findings + "/" + finding).then().statusCode(400)
+                .body("errors[0].code", equalTo("enum"));
+        as(tenant, "VIEWER").post(findings + "/" + finding + "/initiative").then().statusCode(403);
+        assertThat(OutboxRows.of("roadmap", tenant)).isEmpty();
+
+        as(tenant, "TAM").post(findings + "/" + finding + "/initiative").then().statusCode(201)
+                .body("state", equalTo("DRAFT")).body("origin", equalTo("ASSESSMENT_FINDING"))
+                .body("lane", equalTo("EFFICIENCY")).body("priority", equalTo("HIGH"))
+                .body("summary", equalTo("Move the shares to SharePoint"));
+        as(tenant, "TAM").post(findings + "/" + finding + "/initiative").then().statusCode(409)
+                .body("type", equalTo("/problems/finding-has-initiative"));
+        as(tenant, "TAM").body(Map.of()).post("/api/v1/assessments/" + assessment + "/complete").then()
+                .statusCode(200);
+        as(tenant, "TAM").body(Map.of("severity", "LOW")).patch(findings + "/" + finding).then().statusCode(409)
+                .body("type", equalTo("/problems/assessment-not-in-progress"));
+
+        List<OutboxRows.Row> rows = OutboxRows.of("roadmap", tenant);
+        rows.forEach(ContractAssertions::assertValid);
+        assertThat(rows).extracting(OutboxRows.Row::type).as("completion makes no second draft")
+                .containsExactly(EventTypes.INITIATIVE_CREATED, EventTypes.ASSESSMENT_COMPLETED);
+    }
+
     private static Map<String, Object> item(String code, String priority, String insight) {
         return insight == null ? Map.of("code", code, "text", "Item " + code, "priority", priority)
                 : Map.of("code", code, "text", "EDR missing on front-desk workstations", "priority", priority,

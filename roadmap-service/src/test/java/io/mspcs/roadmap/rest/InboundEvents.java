@@ -34,6 +34,29 @@ final class InboundEvents {
                 tenant, client, "corr-registration-" + client, null, data);
     }
 
+    static EventEnvelope segmentAssigned(UUID tenant, UUID client, String segment, Instant time) {
+        ObjectNode data = example("segmentation/SegmentAssigned.v1");
+        data.put("clientId", client.toString()).put("segment", segment).put("computedSegment", segment);
+        return envelope("/cs/segmentation-service", "segmentation.SegmentAssigned.v1", UUID.randomUUID(), time,
+                tenant, client, "corr-segment-" + client, null, data);
+    }
+
+    static EventEnvelope segmentChanged(UUID tenant, UUID client, String from, String to, Instant changedAt) {
+        ObjectNode data = example("segmentation/SegmentChanged.v1");
+        data.put("clientId", client.toString()).put("from", from).put("to", to).put("computedSegment", to)
+                .put("changedAt", changedAt.toString());
+        return envelope("/cs/segmentation-service", "segmentation.SegmentChanged.v1", UUID.randomUUID(), changedAt,
+                tenant, client, "corr-segment-" + client, null, data);
+    }
+
+    static EventEnvelope clientUpdated(UUID tenant, UUID client, int fiscalYearEndMonth, String status,
+                                       Instant time) {
+        ObjectNode data = example("segmentation/ClientUpdated.v1");
+        data.put("clientId", client.toString()).put("fiscalYearEndMonth", fiscalYearEndMonth).put("status", status);
+        return envelope("/cs/segmentation-service", "segmentation.ClientUpdated.v1", UUID.randomUUID(), time,
+                tenant, client, "corr-update-" + client, null, data);
+    }
+
     static EventEnvelope dmiDropped(UUID eventId, UUID tenant, UUID client, Instant time, String correlationId,
                                     Gap... gaps) {
         ObjectNode data = example("health/DmiDropped.v1");

@@ -235,8 +235,13 @@ class RemediationFirstComponentTest {
 
         publisher.publish(InboundEvents.clientRegistered(tenant, client, 6, Instant.parse("2026-11-20T14:04:00Z")));
 
+        // the stub's default calendar (FY end 12) gives way to the registered one: the draft keeps its first
+        // month (October 2026), now in 2027-Q2, as a new version FISCAL_YEAR_CHANGED (roadmap.md §8.2)
         await().atMost(WAIT).untilAsserted(() -> as(tenant).get("/api/v1/clients/" + client + "/roadmap").then()
-                .statusCode(200).body("currentQuarter", equalTo("2027-Q2")).body("version", equalTo(1)));
+                .statusCode(200).body("currentQuarter", equalTo("2027-Q2")).body("version", equalTo(2))
+                .body("quarters[0].quarter", equalTo("2027-Q2")));
+        assertThat(data(EventTypes.ROADMAP_RESEQUENCED)).extracting(d -> d.get("reason").asText())
+                .containsExactly("REMEDIATION_FIRST", "FISCAL_YEAR_CHANGED");
     }
 
     @Test
