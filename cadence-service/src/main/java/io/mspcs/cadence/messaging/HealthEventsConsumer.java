@@ -1,5 +1,6 @@
 package io.mspcs.cadence.messaging;
 
+import io.mspcs.cadence.service.AtRiskService;
 import io.mspcs.cadence.service.CtaService;
 import io.mspcs.cadence.service.HealthRuleService;
 import io.mspcs.contracts.EventTypes;
@@ -21,7 +22,8 @@ public class HealthEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventHandlers handlers;
 
-    public HealthEventsConsumer(IdempotentConsumer consumer, CtaService ctas, HealthRuleService rules) {
+    public HealthEventsConsumer(IdempotentConsumer consumer, CtaService ctas, HealthRuleService rules,
+                                AtRiskService atRisk) {
         this.consumer = consumer;
         this.handlers = EventHandlers.of(Map.of(
                 EventTypes.DMI_DROPPED, ctas::onDmiDropped,
@@ -32,7 +34,8 @@ public class HealthEventsConsumer {
                 EventTypes.ADOPTION_GATE_CLEARED, rules::onGateCleared,
                 EventTypes.BACKUP_RISK_DETECTED, rules::onRaise,
                 EventTypes.BACKUP_RISK_CLEARED, rules::onBackupCleared,
-                EventTypes.HEALTH_COLOR_CHANGED, rules::onColorChanged));
+                // Dimensions raise or clear HC-RED, the composite is AR-RED's; each ignores the other's.
+                EventTypes.HEALTH_COLOR_CHANGED, event -> rules.onColorChanged(event).chain(() -> atRisk.onColorChanged(event))));
     }
 
     @Incoming("health-events")

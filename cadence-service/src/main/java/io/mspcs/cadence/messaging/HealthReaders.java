@@ -99,4 +99,15 @@ public final class HealthReaders {
             return data;
         }
     }
+
+    /** {@code HealthColorChanged} as AR-RED reads it. */
+    public record ColorChange(UUID clientId, String dimension, String color, String previousColor, UUID scoreId) {
+        public static ColorChange read(EventEnvelope event) {
+            ColorChange data = EventCodec.readData(event, ColorChange.class);
+            require(event, data.clientId(), "clientId");
+            require(event, data.dimension(), "dimension");
+            require(event, data.color(), "color");
+            return data;
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.mspcs.cadence.messaging;
 
+import io.mspcs.cadence.service.ProposalRuleService;
 import io.mspcs.cadence.service.RoadmapRuleService;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.outbox.EventHandlers;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.Map;
 
-/** {@code cs.roadmap.events}: lifecycle rules T-ASMT and T-INIT. */
+/** {@code cs.roadmap.events}: lifecycle rules T-ASMT and T-INIT, proposal rules T-PROP15/30/60. */
 @ApplicationScoped
 public class RoadmapEventsConsumer {
 
@@ -20,11 +21,15 @@ public class RoadmapEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventHandlers handlers;
 
-    public RoadmapEventsConsumer(IdempotentConsumer consumer, RoadmapRuleService rules) {
+    public RoadmapEventsConsumer(IdempotentConsumer consumer, RoadmapRuleService rules, ProposalRuleService proposals) {
         this.consumer = consumer;
         this.handlers = EventHandlers.of(Map.of(
                 EventTypes.ASSESSMENT_COMPLETED, rules::onAssessmentCompleted,
-                EventTypes.INITIATIVE_APPROVED, rules::onInitiativeApproved));
+                EventTypes.INITIATIVE_APPROVED, rules::onInitiativeApproved,
+                EventTypes.PROPOSAL_AGING, proposals::onProposalAging,
+                EventTypes.PROPOSAL_ACCEPTED, proposals::onProposalEnded,
+                EventTypes.PROPOSAL_DECLINED, proposals::onProposalEnded,
+                EventTypes.PROPOSAL_CLOSED, proposals::onProposalEnded));
     }
 
     @Incoming("roadmap-events")

@@ -1,6 +1,7 @@
 package io.mspcs.cadence.messaging;
 
 import io.mspcs.cadence.domain.LifecycleRule;
+import io.mspcs.cadence.domain.ProposalRule;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.contracts.EventEnvelope;
 
@@ -18,7 +19,35 @@ public final class RoadmapReaders {
                               UUID deliveryOwnerMemberId) {
     }
 
+    /** {@code ProposalAging} as the T-PROP rules read it. */
+    public record ProposalAging(UUID clientId, UUID proposalId, String title, String bucket, Integer ageDays,
+                                UUID ownerMemberId) {
+        public ProposalRule.Aging toAging() {
+            return new ProposalRule.Aging(clientId, proposalId, title == null ? "proposal" : title, bucket,
+                    ageDays == null ? 0 : ageDays, ownerMemberId);
+        }
+    }
+
+    /** {@code ProposalAccepted}, {@code ProposalDeclined} and {@code ProposalClosed}: the proposal is decided. */
+    public record ProposalEnded(UUID clientId, UUID proposalId) {
+    }
+
     private RoadmapReaders() {
+    }
+
+    public static ProposalRule.Aging proposalAging(EventEnvelope event) {
+        ProposalAging d = EventCodec.readData(event, ProposalAging.class);
+        SegmentationReaders.require(event, d.clientId(), "clientId");
+        SegmentationReaders.require(event, d.proposalId(), "proposalId");
+        SegmentationReaders.require(event, d.bucket(), "bucket");
+        return d.toAging();
+    }
+
+    public static ProposalEnded proposalEnded(EventEnvelope event) {
+        ProposalEnded d = EventCodec.readData(event, ProposalEnded.class);
+        SegmentationReaders.require(event, d.clientId(), "clientId");
+        SegmentationReaders.require(event, d.proposalId(), "proposalId");
+        return d;
     }
 
     public static LifecycleRule.Trigger assessmentCompleted(EventEnvelope event) {

@@ -24,6 +24,7 @@ public class SegmentationEventsConsumer {
         this.consumer = consumer;
         this.handlers = EventHandlers.of(Map.of(
                 EventTypes.CLIENT_REGISTERED, clients::onClientRegistered,
+                EventTypes.CLIENT_UPDATED, clients::onClientUpdated,
                 EventTypes.SEGMENT_ASSIGNED, clients::onSegmentAssigned,
                 EventTypes.SEGMENT_CHANGED, clients::onSegmentChanged,
                 EventTypes.OWNER_ASSIGNED, clients::onOwnerAssigned));

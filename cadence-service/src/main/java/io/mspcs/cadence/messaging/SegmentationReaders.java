@@ -7,6 +7,7 @@ import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.contracts.PoisonEventException;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,9 @@ public final class SegmentationReaders {
     private SegmentationReaders() {
     }
 
-    public record ClientRegistered(UUID clientId, String name, String status, Instant registeredAt) {
+    /** {@code ClientRegistered} and {@code ClientUpdated} (which carries the full current state as well). */
+    public record ClientRegistered(UUID clientId, String name, String status, Instant registeredAt,
+                                   LocalDate contractRenewalDate, Integer fiscalYearEndMonth) {
         public static ClientRegistered read(EventEnvelope event) {
             ClientRegistered data = EventCodec.readData(event, ClientRegistered.class);
             require(event, data.clientId(), "clientId");
@@ -38,7 +41,7 @@ public final class SegmentationReaders {
         }
     }
 
-    public record SegmentChanged(UUID clientId, String to, String mrrBand) {
+    public record SegmentChanged(UUID clientId, String from, String to, String mrrBand) {
         public static SegmentChanged read(EventEnvelope event) {
             SegmentChanged data = EventCodec.readData(event, SegmentChanged.class);
             require(event, data.clientId(), "clientId");

@@ -7,6 +7,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Cadence's read model of a segmentation client; a row may start as a stub from whichever event came first. */
@@ -42,6 +43,15 @@ public class ClientViewEntity {
     /** The segment the client's cadence lines were made for (null: no lines yet). */
     @Column(name = "cadence_segment")
     public String cadenceSegment;
+    @Column(name = "contract_renewal_date")
+    public LocalDate contractRenewalDate;
+    @Column(name = "fiscal_year_end_month")
+    public Integer fiscalYearEndMonth;
+    /** The latest composite health colour (by event time), null until health has spoken. */
+    @Column(name = "composite_color")
+    public String compositeColor;
+    @Column(name = "composite_color_time")
+    public Instant compositeColorTime;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

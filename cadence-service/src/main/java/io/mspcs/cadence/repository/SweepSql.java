@@ -33,7 +33,7 @@ public final class SweepSql {
 
     public static final String DUE_TIMERS = """
             select id, tenant_id, client_id, kind, subject_id, fire_at from timer
-            where state = 'PENDING' and fire_at <= $1 and ($2::uuid is null or tenant_id = $2)
+            where state = 'PENDING' and fire_at <= $1 and ($2::uuid is null or tenant_id = $2) and kind <> all($4)
             order by fire_at, id limit $3 for update skip locked""";
 
     public static final String POLICIES = """

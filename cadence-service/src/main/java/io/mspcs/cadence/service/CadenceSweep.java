@@ -78,6 +78,10 @@ public class CadenceSweep {
     public record Result(int timersFired, Map<String, Integer> events) {
     }
 
+    private static final String[] RULE_TIMER_KINDS = RuleTimerSweep.KINDS.toArray(String[]::new);
+
+    @jakarta.inject.Inject
+    RuleTimerSweep ruleTimers;
     private final Pool pool;
     private final Clock clock;
     private final String source;
@@ -101,7 +105,10 @@ public class CadenceSweep {
     public Uni<Result> run(UUID tenantId) {
         Instant now = clock.instant();
         Tally tally = new Tally();
-        return loop(now, tenantId, tally).replaceWith(() -> new Result(tally.fired, new TreeMap<>(tally.events)));
+        // The trigger rules' timers first (their own class and transactions); the batches skip those kinds.
+        return ruleTimers.fireDue(now, tenantId).invoke(fired -> tally.fired += fired)
+                .chain(() -> loop(now, tenantId, tally))
+                .replaceWith(() -> new Result(tally.fired, new TreeMap<>(tally.events)));
     }
 
     private Uni<Void> loop(Instant now, UUID tenantId, Tally tally) {
@@ -190,7 +197,8 @@ public class CadenceSweep {
         }
 
         Uni<Boolean> run(UUID tenantId) {
-            return conn.preparedQuery(SweepSql.DUE_TIMERS).execute(Tuple.of(SweepSql.at(now), tenantId, BATCH))
+            return conn.preparedQuery(SweepSql.DUE_TIMERS).execute(Tuple.of(SweepSql.at(now), tenantId, BATCH,
+                    RULE_TIMER_KINDS))
                     .chain(rows -> {
                         List<Timer> timers = new ArrayList<>();
                         rows.forEach(row -> timers.add(Timer.of(row)));

@@ -6,6 +6,7 @@ import io.mspcs.cadence.messaging.SegmentationReaders.OwnerAssigned;
 import io.mspcs.cadence.messaging.SegmentationReaders.SegmentAssigned;
 import io.mspcs.cadence.messaging.SegmentationReaders.SegmentChanged;
 import io.mspcs.cadence.repository.ClientOwnerRepository;
+import io.mspcs.cadence.repository.ClientViewEntity;
 import io.mspcs.cadence.repository.ClientViewRepository;
 import io.mspcs.contracts.EventEnvelope;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +29,12 @@ public class ClientReadModelService {
     private final ClientOwnerRepository owners;
     private final CtaService ctas;
     private final CadenceService cadence;
+    private final ClientRuleService rules;
     private final Clock clock;
 
     public ClientReadModelService(ClientViewRepository clients, ClientOwnerRepository owners, CtaService ctas,
-                                  CadenceService cadence, Clock clock) {
+                                  CadenceService cadence, ClientRuleService rules, Clock clock) {
+        this.rules = rules;
         this.cadence = cadence;
         this.clients = clients;
         this.owners = owners;
@@ -45,23 +48,44 @@ public class ClientReadModelService {
             if (!isNewer(event.time(), client.registryTime)) {
                 return Uni.createFrom().voidItem();
             }
-            client.name = data.name();
-            client.status = data.status();
-            client.registeredAt = data.registeredAt();
-            client.registryTime = event.time();
-            client.updatedAt = now();
-            return cadence.syncLines(event.tenantId(), client, event.time());
+            applyRegistry(client, data, event.time());
+            return cadence.syncLines(event.tenantId(), client, event.time())
+                    .chain(() -> rules.onRegistered(event, client));
         });
+    }
+
+    /** The registry facts again, newer only; a churn and any date change reach the rules. */
+    public Uni<Void> onClientUpdated(EventEnvelope event) {
+        ClientRegistered data = ClientRegistered.read(event);
+        return clients.findOrStub(event.tenantId(), data.clientId(), now()).chain(client -> {
+            if (!isNewer(event.time(), client.registryTime)) {
+                return Uni.createFrom().voidItem(); // STALE: an older update after a newer fact
+            }
+            boolean churnedNow = !client.churned() && "CHURNED".equals(data.status());
+            applyRegistry(client, data, event.time());
+            return cadence.syncLines(event.tenantId(), client, event.time())
+                    .chain(() -> rules.onUpdated(event, client, churnedNow));
+        });
+    }
+
+    private void applyRegistry(ClientViewEntity client, ClientRegistered data, Instant time) {
+        client.name = data.name();
+        client.status = data.status();
+        client.registeredAt = data.registeredAt();
+        client.contractRenewalDate = data.contractRenewalDate();
+        client.fiscalYearEndMonth = data.fiscalYearEndMonth();
+        client.registryTime = time;
+        client.updatedAt = now();
     }
 
     public Uni<Void> onSegmentAssigned(EventEnvelope event) {
         SegmentAssigned data = SegmentAssigned.read(event);
-        return applySegment(event, data.clientId(), data.segment(), data.mrrBand());
+        return applySegment(event, data.clientId(), data.segment(), data.mrrBand(), null);
     }
 
     public Uni<Void> onSegmentChanged(EventEnvelope event) {
         SegmentChanged data = SegmentChanged.read(event);
-        return applySegment(event, data.clientId(), data.to(), data.mrrBand());
+        return applySegment(event, data.clientId(), data.to(), data.mrrBand(), data);
     }
 
     /** A newer owner map replaces the old one and re-resolves the owners of the client's open CTAs. */
@@ -79,7 +103,9 @@ public class ClientReadModelService {
         });
     }
 
-    private Uni<Void> applySegment(EventEnvelope event, UUID clientId, String segment, String mrrBand) {
+    /** {@code changed} is the {@code SegmentChanged} (null for the first assignment, which fires no T-SEG). */
+    private Uni<Void> applySegment(EventEnvelope event, UUID clientId, String segment, String mrrBand,
+                                   SegmentChanged changed) {
         return clients.findOrStub(event.tenantId(), clientId, now()).chain(client -> {
             if (!isNewer(event.time(), client.segmentTime)) {
                 return Uni.createFrom().voidItem();
@@ -89,7 +115,8 @@ public class ClientReadModelService {
             client.segmentTime = event.time();
             client.updatedAt = now();
             // Lines follow the segment once the registry has told us the client exists (§7.3 rule 5: stubs wait).
-            return cadence.syncLines(event.tenantId(), client, event.time());
+            return cadence.syncLines(event.tenantId(), client, event.time()).chain(() -> changed == null
+                    ? Uni.createFrom().voidItem() : rules.onSegmentChanged(event, client, changed.from(), changed.to()));
         });
     }
 

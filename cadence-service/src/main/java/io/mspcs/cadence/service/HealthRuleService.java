@@ -1,9 +1,9 @@
 package io.mspcs.cadence.service;
 
+import io.mspcs.cadence.domain.Cause;
 import io.mspcs.cadence.domain.CloseStatus;
 import io.mspcs.cadence.domain.CtaDraft;
 import io.mspcs.cadence.domain.CtaReason;
-import io.mspcs.cadence.domain.CtaStatus;
 import io.mspcs.cadence.domain.HealthRule;
 import io.mspcs.cadence.domain.NotificationPolicy;
 import io.mspcs.cadence.domain.Segment;
@@ -61,13 +61,15 @@ public class HealthRuleService {
     private final CtaService ctaService;
     private final PlaybookService playbooks;
     private final TriggerRuleService triggerRules;
+    private final RuleCtaService ruleCtas;
     private final OutboxWriter outbox;
     private final Clock clock;
 
     public HealthRuleService(CtaRepository ctas, CtaCauseRepository causes, ClientViewRepository clients,
                              ClientOwnerRepository owners, ConditionStateRepository conditions, PolicyService policies,
                              CtaService ctaService, PlaybookService playbooks, TriggerRuleService triggerRules,
-                             OutboxWriter outbox, Clock clock) {
+                             RuleCtaService ruleCtas, OutboxWriter outbox, Clock clock) {
+        this.ruleCtas = ruleCtas;
         this.triggerRules = triggerRules;
         this.playbooks = playbooks;
         this.ctas = ctas;
@@ -166,7 +168,7 @@ public class HealthRuleService {
             }
             String dedupeKey = HealthRule.dedupeKey(raise);
             return ctas.findOpen(tenantId, raise.clientId(), spec.get().kind(), dedupeKey).chain(open -> open != null
-                    ? repeat(event, raise, open, now)
+                    ? repeat(event, raise, open)
                     : ctas.suppressed(tenantId, raise.clientId(), dedupeKey, now).chain(suppressed -> suppressed
                     ? Uni.createFrom().voidItem() // SUPPRESSED_DISMISSED
                     : open(event, raise, spec.get(), rule, now)));
@@ -192,39 +194,20 @@ public class HealthRuleService {
         }));
     }
 
-    private Uni<Void> repeat(EventEnvelope event, HealthRule.Raise raise, CtaEntity cta, Instant now) {
-        return causes.causeKeysOf(event.tenantId(), cta.id).chain(keys -> {
-            if (keys.contains(raise.causeKey())) {
-                return Uni.createFrom().voidItem(); // DUPLICATE_CAUSE
+    /** A repeat (§5.3) through the shared path; a new condition id joins the CTA's conditions. */
+    private Uni<Void> repeat(EventEnvelope event, HealthRule.Raise raise, CtaEntity cta) {
+        Cause cause = new Cause(raise.eventId(), raise.eventType(), raise.time(), raise.causeKey(),
+                raise.correlationId(), raise.summary());
+        return ruleCtas.repeat(EventContext.causedBy(event), cta, cause, Optional.empty(), changes -> {
+            if (raise.conditionKey() == null) {
+                return;
             }
-            List<CtaEvents.Change> changes = new ArrayList<>();
-            changes.add(new CtaEvents.Change("occurrences", cta.occurrences, cta.occurrences + 1));
-            changes.add(new CtaEvents.Change("lastSeenAt", cta.lastSeenAt, now));
-            cta.occurrences += 1;
-            cta.lastSeenAt = now;
-            cta.updatedAt = now;
-            if (raise.time().isAfter(cta.newestCauseTime)) {
-                cta.newestCauseTime = raise.time();
+            Set<String> keysOnCta = conditionKeys(cta);
+            if (keysOnCta.add(raise.conditionKey())) {
+                changes.add(new CtaEvents.Change("conditionKeys", cta.conditionKeys, String.join(",", keysOnCta)));
+                cta.conditionKeys = String.join(",", keysOnCta);
             }
-            if (raise.conditionKey() != null) {
-                Set<String> keysOnCta = conditionKeys(cta);
-                if (keysOnCta.add(raise.conditionKey())) {
-                    changes.add(new CtaEvents.Change("conditionKeys", cta.conditionKeys, String.join(",", keysOnCta)));
-                    cta.conditionKeys = String.join(",", keysOnCta);
-                }
-            }
-            int seq = cta.occurrences;
-            Uni<Void> stored = causes.persist(CtaCauseEntity.of(event.tenantId(), cta.id, seq,
-                            new io.mspcs.cadence.domain.Cause(raise.eventId(), raise.eventType(), raise.time(),
-                                    raise.causeKey(), raise.correlationId(), raise.summary()), now))
-                    .chain(() -> causes.trim(event.tenantId(), cta.id, seq)).replaceWithVoid();
-            if (cta.status == CtaStatus.SNOOZED) {
-                return stored; // SUPPRESSED_SNOOZED: counted silently, shown at the wake
-            }
-            cta.notification = NotificationPolicy.updated();
-            return stored.chain(() -> outbox.append(CtaEvents.updated(cta, changes, cta.notification),
-                    EventContext.causedBy(event))).replaceWithVoid();
-        });
+        }).replaceWithVoid();
     }
 
     /** A clearing fact: tombstone or update the condition, then close the CTA when its last condition cleared. */

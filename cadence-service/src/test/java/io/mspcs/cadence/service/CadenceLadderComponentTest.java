@@ -57,6 +57,9 @@ class CadenceLadderComponentTest {
     /** Segment B, CSM Dana, QBR line only, autoSchedule off; last QBR 2026-01-10T15:00Z with an on-time recap. */
     private void e1Client(UUID tenant, UUID client, UUID dana) {
         clock.set(Instant.parse("2025-12-01T09:00:00Z"));
+        // E1 is the ladder alone: the December fiscal-year trigger (late on 2025-12-01) would add its own CTA.
+        as(tenant).contentType(ContentType.JSON).body("{\"enabled\": false}").patch("/api/v1/trigger-rules/T-FYE")
+                .then().statusCode(200);
         ObjectNode policy = (ObjectNode) readJson(as(tenant).get("/api/v1/cadence-policies/current").then()
                 .statusCode(200).extract().asString()).get("policy");
         policy.with("autoSchedule").put("enabled", false);

@@ -46,9 +46,11 @@ public final class TestEvents {
         return envelope("/cs/health-service", EventTypes.DMI_MEASURED, time, tenant, client, "corr-measured", data);
     }
 
+    /** A registration without a renewal date (the fiscal-year end of the example, December, stays). */
     public static EventEnvelope clientRegistered(UUID tenant, UUID client, String name, String status, Instant time) {
         ObjectNode data = example("segmentation/ClientRegistered");
         data.put("clientId", client.toString());
+        data.putNull("contractRenewalDate");
         data.put("name", name);
         data.put("status", status);
         data.put("registeredAt", time.toString());
@@ -61,6 +63,12 @@ public final class TestEvents {
         data.put("segment", segment);
         data.put("computedSegment", segment);
         return envelope("/cs/segmentation-service", EventTypes.SEGMENT_ASSIGNED, time, tenant, client, "corr-seg", data);
+    }
+
+    public static EventEnvelope segmentAssigned(UUID tenant, UUID client, String segment, String mrrBand, Instant time) {
+        EventEnvelope assigned = segmentAssigned(tenant, client, segment, time);
+        ((ObjectNode) assigned.data()).put("mrrBand", mrrBand);
+        return assigned;
     }
 
     public static EventEnvelope segmentChanged(UUID tenant, UUID client, String from, String to, Instant time) {
@@ -147,6 +155,56 @@ public final class TestEvents {
             data.put("deliveryOwnerMemberId", deliveryOwner.toString());
         }
         return envelope("/cs/roadmap-service", EventTypes.INITIATIVE_APPROVED, approvedAt, tenant, client, "corr-init", data);
+    }
+
+    /** A registration with the registry dates the date triggers read ({@code renewal} may be null). */
+    public static EventEnvelope clientRegistered(UUID tenant, UUID client, String status, Instant registeredAt,
+                                                 String renewal, int fiscalYearEndMonth) {
+        ObjectNode data = example("segmentation/ClientRegistered");
+        registry(data, client, status, registeredAt, renewal, fiscalYearEndMonth);
+        return envelope("/cs/segmentation-service", EventTypes.CLIENT_REGISTERED, registeredAt, tenant, client,
+                "corr-reg", data);
+    }
+
+    /** The full registry state after a change of the renewal date (or the status), at {@code time}. */
+    public static EventEnvelope clientUpdated(UUID tenant, UUID client, String status, Instant registeredAt,
+                                              String renewalFrom, String renewal, int fiscalYearEndMonth, Instant time) {
+        ObjectNode data = example("segmentation/ClientUpdated");
+        registry(data, client, status, registeredAt, renewal, fiscalYearEndMonth);
+        ObjectNode changes = data.putObject("changes");
+        ObjectNode change = changes.putObject("contractRenewalDate");
+        change.put("from", renewalFrom);
+        change.put("to", renewal);
+        return envelope("/cs/segmentation-service", EventTypes.CLIENT_UPDATED, time, tenant, client, "corr-upd", data);
+    }
+
+    private static void registry(ObjectNode data, UUID client, String status, Instant registeredAt, String renewal,
+                                 int fiscalYearEndMonth) {
+        data.put("clientId", client.toString());
+        data.put("status", status);
+        data.put("registeredAt", registeredAt.toString());
+        data.put("contractRenewalDate", renewal);
+        data.put("fiscalYearEndMonth", fiscalYearEndMonth);
+    }
+
+    public static EventEnvelope proposalAging(UUID tenant, UUID client, UUID proposal, String bucket, int ageDays,
+                                              UUID owner, Instant time) {
+        ObjectNode data = example("roadmap/ProposalAging");
+        data.put("clientId", client.toString());
+        data.put("proposalId", proposal.toString());
+        data.put("bucket", bucket);
+        data.put("ageDays", ageDays);
+        data.put("ownerMemberId", owner == null ? null : owner.toString());
+        return envelope("/cs/roadmap-service", EventTypes.PROPOSAL_AGING, time, tenant, client, "corr-prop", data);
+    }
+
+    /** {@code ProposalAccepted}, {@code ProposalDeclined} or {@code ProposalClosed} (by type) for the proposal. */
+    public static EventEnvelope proposalEnded(String type, UUID tenant, UUID client, UUID proposal, Instant time) {
+        String name = type.substring(type.indexOf('.') + 1, type.lastIndexOf(".v"));
+        ObjectNode data = example("roadmap/" + name);
+        data.put("clientId", client.toString());
+        data.put("proposalId", proposal.toString());
+        return envelope("/cs/roadmap-service", type, time, tenant, client, "corr-prop", data);
     }
 
     /** The same fact under a new event id, as a producer retry after a lost commit would publish it. */

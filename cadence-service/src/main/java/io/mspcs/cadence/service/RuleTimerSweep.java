@@ -1,0 +1,89 @@
+package io.mspcs.cadence.service;
+
+import io.mspcs.cadence.repository.ClientViewRepository;
+import io.mspcs.cadence.repository.TimerEntity;
+import io.mspcs.cadence.repository.TimerRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The timers of the trigger rules (cadence.md §3.2, §4.2): T-REN and T-FYE dates and AR-RED's 30-day exit. The
+ * sweep calls {@link #fireDue} before its own batches (and its batches leave these kinds alone). One transaction per
+ * timer, oldest first, locked with {@code SKIP LOCKED} so several pods are safe; the handlers re-check their guard
+ * and use the timer's {@code fire_at}, so a DONE timer never fires again and a second run emits nothing.
+ */
+@ApplicationScoped
+public class RuleTimerSweep {
+
+    public static final List<String> KINDS = List.of(DateTriggerService.RENEWAL_TIMER,
+            DateTriggerService.FISCAL_YEAR_TIMER, AtRiskService.EXIT_TIMER);
+
+    private final TimerRepository timers;
+    private final ClientViewRepository clients;
+    private final DateTriggerService dates;
+    private final AtRiskService atRisk;
+    private final Vertx vertx;
+
+    public RuleTimerSweep(TimerRepository timers, ClientViewRepository clients, DateTriggerService dates,
+                          AtRiskService atRisk, Vertx vertx) {
+        this.timers = timers;
+        this.clients = clients;
+        this.dates = dates;
+        this.atRisk = atRisk;
+        this.vertx = vertx;
+    }
+
+    /** Fires every rule timer due at {@code now} ({@code tenantId} null = all tenants); answers how many fired. */
+    public Uni<Integer> fireDue(Instant now, UUID tenantId) {
+        // Hibernate Reactive needs a safe Vert.x context; the sweep may be called from the scheduler or a test thread.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
+                loop(now, tenantId, 0).subscribe().with(emitter::complete, emitter::fail)));
+    }
+
+    private Uni<Integer> loop(Instant now, UUID tenantId, int fired) {
+        return Panache.withTransaction(() -> next(now, tenantId).chain(timer -> timer == null
+                        ? Uni.createFrom().item(false)
+                        : done(timer, now).chain(() -> fire(timer)).replaceWith(true)))
+                .chain(any -> any ? loop(now, tenantId, fired + 1) : Uni.createFrom().item(fired));
+    }
+
+    /** DONE and flushed first: the effect may void the subject's other pending timers in bulk (a close does). */
+    private Uni<Void> done(TimerEntity timer, Instant now) {
+        timer.state = "DONE";
+        timer.updatedAt = now.truncatedTo(ChronoUnit.MILLIS);
+        return timers.flush().replaceWithVoid();
+    }
+
+    private Uni<TimerEntity> next(Instant now, UUID tenantId) {
+        // Native SQL: Panache's reactive queries take no lock hints, and SKIP LOCKED is what makes pods safe.
+        String sql = "select * from timer where state = 'PENDING' and kind in (?1) and fire_at <= ?2"
+                + (tenantId == null ? "" : " and tenant_id = ?3")
+                + " order by fire_at, id limit 1 for update skip locked";
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql, TimerEntity.class).setParameter(1, KINDS).setParameter(2, now);
+            if (tenantId != null) {
+                query.setParameter(3, tenantId);
+            }
+            return query.getSingleResultOrNull();
+        });
+    }
+
+    private Uni<Void> fire(TimerEntity timer) {
+        if (AtRiskService.EXIT_TIMER.equals(timer.kind)) {
+            return atRisk.fireExit(timer);
+        }
+        return clients.findClient(timer.tenantId, timer.clientId).chain(client -> dates.fire(timer, client));
+    }
+}
