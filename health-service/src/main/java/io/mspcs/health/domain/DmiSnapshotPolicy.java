@@ -2,6 +2,8 @@ package io.mspcs.health.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +22,35 @@ public final class DmiSnapshotPolicy {
         this.dropRule = new DmiDropRule(policy);
     }
 
-    /** A snapshot to take; {@code previousDmi}/{@code delta} are against the last snapshot (null for the first). */
-    public record Plan(SnapshotKind kind, BigDecimal previousDmi, BigDecimal delta, DmiDropRule.Verdict drop) {
+    /**
+     * A snapshot to take; {@code previousDmi}/{@code delta} are against the last snapshot (null for the first).
+     * {@code cycle} is set for CYCLE snapshots only.
+     */
+    public record Plan(SnapshotKind kind, BigDecimal previousDmi, BigDecimal delta, DmiDropRule.Verdict drop,
+                       Cycle cycle) {
+
+        public Plan(SnapshotKind kind, BigDecimal previousDmi, BigDecimal delta, DmiDropRule.Verdict drop) {
+            this(kind, previousDmi, delta, drop, null);
+        }
 
         public boolean dropped() {
             return drop.dropped();
         }
+
+        public boolean stalled() {
+            return cycle != null && cycle.stalled();
+        }
+    }
+
+    /**
+     * The monthly reading: {@code period} is the month that ended; {@code flatCycles} and {@code since} (the first
+     * CYCLE snapshot of the flat run) feed the stall rule.
+     */
+    public record Cycle(YearMonth period, int flatCycles, boolean stalled, LocalDate since) {
+    }
+
+    /** What the stall rule needs of the previous CYCLE snapshot. */
+    public record PreviousCycle(YearMonth period, BigDecimal dmi, int flatCycles, LocalDate since) {
     }
 
     /**
@@ -51,6 +76,31 @@ public final class DmiSnapshotPolicy {
         BigDecimal previousDmi = last == null ? null : last.dmi();
         BigDecimal delta = last == null ? null : sheet.dmi().subtract(last.dmi());
         return Optional.of(new Plan(SnapshotKind.INTERIM, previousDmi, delta, drop));
+    }
+
+    /**
+     * The CYCLE snapshot at a cycle close (health.md §3.3): always taken when the DMI has a value, even if unchanged.
+     * {@code flatCycles} = the previous cycle's + 1 when the DMI moved less than the tolerance since it, else 0; a
+     * previous cycle of an earlier month than the one before (a month without a reading) breaks the run. Stalled when
+     * {@code flatCycles ≥ stallCycles} and the colour is not GREEN.
+     *
+     * @param today the cycle close's date in the tenant zone (the 1st of the month after {@code period})
+     */
+    public Optional<Plan> cycle(DmiSheet sheet, YearMonth period, LocalDate today, SnapshotPoint last,
+                                PreviousCycle previous, List<SnapshotPoint> recent, DmiStallRule stallRule,
+                                Instant now) {
+        if (!sheet.complete()) {
+            return Optional.empty();
+        }
+        boolean continues = previous != null && previous.period().equals(period.minusMonths(1));
+        int flatCycles = continues && stallRule.flat(sheet.dmi(), previous.dmi()) ? previous.flatCycles() + 1 : 0;
+        LocalDate since = flatCycles == 0 ? today : previous.since() != null ? previous.since() : today;
+        boolean stalled = stallRule.stalled(flatCycles, sheet.color());
+        DmiDropRule.Verdict drop = dropRule.evaluate(sheet.dmi(), recent, now);
+        BigDecimal previousDmi = last == null ? null : last.dmi();
+        BigDecimal delta = last == null ? null : sheet.dmi().subtract(last.dmi());
+        return Optional.of(new Plan(SnapshotKind.CYCLE, previousDmi, delta, drop,
+                new Cycle(period, flatCycles, stalled, since)));
     }
 
     public BigDecimal dropThreshold() {

@@ -40,6 +40,23 @@ public final class DmiEvents {
                           List<GapData> topGaps, int catalogVersion, Reason reason) {
     }
 
+    record DmiStalledData(String clientId, String snapshotId, BigDecimal dmi, int flatCycles, BigDecimal tolerance,
+                          java.time.LocalDate since, List<GapData> topGaps) {
+    }
+
+    /** For a {@code stalled} CYCLE snapshot (health.md §3.3): written right after its DmiMeasured. */
+    public static OutgoingEvent stalled(DmiSnapshotEntity snapshot, BigDecimal tolerance) {
+        String clientId = snapshot.clientId.toString();
+        return new OutgoingEvent(EventTypes.DMI_STALLED, clientId, AGGREGATE, clientId, new DmiStalledData(clientId,
+                snapshot.id.toString(), snapshot.dmi, snapshot.flatCycles, tolerance, snapshot.flatSince,
+                gaps(snapshot)));
+    }
+
+    private static List<GapData> gaps(DmiSnapshotEntity snapshot) {
+        return snapshot.contents.topGaps().stream().map(g -> new GapData(g.insightCode(), g.category(), g.coverage(),
+                g.target(), g.weight())).toList();
+    }
+
     public static OutgoingEvent measured(DmiSnapshotEntity snapshot) {
         String clientId = snapshot.clientId.toString();
         return new OutgoingEvent(EventTypes.DMI_MEASURED, clientId, AGGREGATE, clientId, new DmiMeasuredData(
@@ -61,8 +78,6 @@ public final class DmiEvents {
         return new OutgoingEvent(EventTypes.DMI_DROPPED, clientId, AGGREGATE, clientId, new DmiDroppedData(
                 clientId, snapshot.id.toString(), snapshot.dmi, snapshot.dropReference, fall.negate(), threshold,
                 snapshot.color.name(), snapshot.dropReferenceColor.name(), snapshot.segment,
-                snapshot.contents.topGaps().stream().map(g -> new GapData(g.insightCode(), g.category(), g.coverage(),
-                        g.target(), g.weight())).toList(),
-                snapshot.catalogVersion, reason));
+                gaps(snapshot), snapshot.catalogVersion, reason));
     }
 }

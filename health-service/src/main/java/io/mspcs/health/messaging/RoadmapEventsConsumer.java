@@ -5,6 +5,7 @@ import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.contracts.PoisonEventException;
 import io.mspcs.health.service.EngagementService;
+import io.mspcs.health.service.ExpectedMoveService;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.EventHandlers;
 import io.mspcs.outbox.IdempotentConsumer;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,10 +32,13 @@ public class RoadmapEventsConsumer {
     private final IdempotentConsumer consumer;
     private final EventHandlers handlers;
     private final EngagementService engagement;
+    private final ExpectedMoveService expectedMoves;
 
-    public RoadmapEventsConsumer(IdempotentConsumer consumer, EngagementService engagement) {
+    public RoadmapEventsConsumer(IdempotentConsumer consumer, EngagementService engagement,
+                                 ExpectedMoveService expectedMoves) {
         this.consumer = consumer;
         this.engagement = engagement;
+        this.expectedMoves = expectedMoves;
         this.handlers = EventHandlers.of(Map.of(
                 EventTypes.PROPOSAL_SENT, this::onSent,
                 EventTypes.PROPOSAL_ACCEPTED, this::onAccepted,
@@ -60,7 +65,10 @@ public class RoadmapEventsConsumer {
     record ClosedData(UUID clientId, UUID proposalId) {
     }
 
-    record InitiativeCompletedData(UUID clientId, UUID initiativeId) {
+    record HealthLinkData(String insightCode, java.math.BigDecimal expectedPoints) {
+    }
+
+    record InitiativeCompletedData(UUID clientId, UUID initiativeId, Instant completedAt, List<HealthLinkData> healthLinks) {
     }
 
     private Uni<Void> onSent(EventEnvelope event) {
@@ -94,8 +102,12 @@ public class RoadmapEventsConsumer {
 
     private Uni<Void> onInitiativeCompleted(EventEnvelope event) {
         InitiativeCompletedData d = EventCodec.readData(event, InitiativeCompletedData.class);
-        require(d.clientId() != null, event);
-        return engagement.initiativeCompleted(event.tenantId(), d.clientId(), EventContext.causedBy(event));
+        require(d.clientId() != null && d.initiativeId() != null && d.completedAt() != null, event);
+        List<ExpectedMoveService.Link> links = d.healthLinks() == null ? List.of() : d.healthLinks().stream()
+                .map(l -> new ExpectedMoveService.Link(l.insightCode(), l.expectedPoints())).toList();
+        // baselines first: the coverage as it stands at completion, before the re-score
+        return expectedMoves.record(event.tenantId(), d.clientId(), d.initiativeId(), d.completedAt(), links)
+                .chain(() -> engagement.initiativeCompleted(event.tenantId(), d.clientId(), EventContext.causedBy(event)));
     }
 
     private static void require(boolean ok, EventEnvelope event) {

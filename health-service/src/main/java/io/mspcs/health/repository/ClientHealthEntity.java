@@ -51,6 +51,12 @@ public class ClientHealthEntity {
     @Enumerated(EnumType.STRING)
     @Column(name = "tier1_color")
     public io.mspcs.health.domain.Color tier1Color;
+    /** The last month (YYYY-MM) whose cycle close this client has passed (health.md §3.3). */
+    @Column(name = "cycle_period")
+    public String cyclePeriod;
+    /** The next instant a time-based input changes; the sweep recomputes the client then (health.md §8). */
+    @Column(name = "next_review_at")
+    public Instant nextReviewAt;
     @Column(name = "scored_at")
     public Instant scoredAt;
     @Column(name = "data_as_of")
@@ -84,6 +90,10 @@ public class ClientHealthEntity {
         this.status = status;
         this.registeredAt = registeredAt;
         this.updatedAt = at;
+        // the first sweep scores a new client (inputs MISSING) and plans its reviews from then on
+        if (nextReviewAt == null) {
+            nextReviewAt = at;
+        }
     }
 
     /** Applies a segment observed at {@code eventTime} unless a newer one is already known; true if applied. */

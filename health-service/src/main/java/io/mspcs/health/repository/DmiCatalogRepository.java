@@ -54,4 +54,22 @@ public class DmiCatalogRepository implements PanacheRepositoryBase<DmiCatalogEnt
                                 .mapToObj(i -> DmiInsightEntity.of(tenantId, id, i, catalog.insights().get(i), at)))
                         .replaceWith(true));
     }
+
+    public Uni<DmiCatalogEntity> entityWithStatus(UUID tenantId, String status) {
+        return find("tenantId = ?1 and status = ?2", tenantId, status).firstResult();
+    }
+
+    public Uni<DmiCatalogEntity> byVersion(UUID tenantId, int catalogVersion) {
+        return find("tenantId = ?1 and catalogVersion = ?2", tenantId, catalogVersion).firstResult();
+    }
+
+    /** Newest first. */
+    public Uni<java.util.List<DmiCatalogEntity>> all(UUID tenantId) {
+        return list("tenantId = ?1 order by catalogVersion desc", tenantId);
+    }
+
+    public Uni<Integer> maxVersion(UUID tenantId) {
+        return find("select max(c.catalogVersion) from DmiCatalogEntity c where c.tenantId = ?1", tenantId)
+                .project(Integer.class).firstResult().map(max -> max == null ? 0 : max);
+    }
 }

@@ -65,6 +65,21 @@ public class DmiInsightEntity {
         return entity;
     }
 
+    /** Replaces the insight's fields (its code stays). */
+    public void apply(Insight insight, Instant at) {
+        name = insight.name();
+        definition = insight.definition();
+        dataSource = insight.dataSource();
+        category = insight.category();
+        weight = (short) insight.weight();
+        target = insight.target();
+        tier = (short) insight.tier();
+        gateThreshold = insight.gateThreshold();
+        signalType = insight.signalType();
+        active = insight.active();
+        updatedAt = at;
+    }
+
     public Insight toInsight() {
         return new Insight(code, name, definition, dataSource, category, weight, target, tier, gateThreshold,
                 signalType, active);

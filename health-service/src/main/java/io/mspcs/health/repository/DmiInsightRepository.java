@@ -13,4 +13,8 @@ public class DmiInsightRepository implements PanacheRepositoryBase<DmiInsightEnt
     public Uni<List<DmiInsightEntity>> ofCatalog(UUID tenantId, UUID catalogId) {
         return list("tenantId = ?1 and catalogId = ?2 order by position", tenantId, catalogId);
     }
+
+    public Uni<Long> deleteOfCatalog(UUID tenantId, UUID catalogId) {
+        return delete("tenantId = ?1 and catalogId = ?2", tenantId, catalogId);
+    }
 }

@@ -84,6 +84,9 @@ public class DmiSnapshotEntity {
     public Color dropReferenceColor;
     public boolean dropped;
     public boolean stalled;
+    /** CYCLE snapshots: the first CYCLE snapshot of the current flat run (DmiStalled.since). */
+    @Column(name = "flat_since")
+    public java.time.LocalDate flatSince;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -129,10 +132,20 @@ public class DmiSnapshotEntity {
             snapshot.dropReferenceColor = plan.drop().reference().color();
         }
         snapshot.dropped = plan.dropped();
-        snapshot.stalled = false;
+        snapshot.stalled = plan.stalled();
+        if (plan.cycle() != null) {
+            snapshot.period = plan.cycle().period().toString();
+            snapshot.flatCycles = plan.cycle().flatCycles();
+            snapshot.flatSince = plan.cycle().since();
+        }
         snapshot.createdAt = at;
         snapshot.updatedAt = at;
         return snapshot;
+    }
+
+    /** For a CYCLE snapshot: what the next cycle's stall rule needs. */
+    public DmiSnapshotPolicy.PreviousCycle toPreviousCycle() {
+        return new DmiSnapshotPolicy.PreviousCycle(YearMonth.parse(period), dmi, flatCycles, flatSince);
     }
 
     public SnapshotPoint toPoint() {

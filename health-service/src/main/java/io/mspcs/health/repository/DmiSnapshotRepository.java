@@ -49,4 +49,10 @@ public class DmiSnapshotRepository implements PanacheRepositoryBase<DmiSnapshotE
         }
         return find(query.append(" order by seq desc").toString(), parameters).page(0, limit).list();
     }
+
+    /** The client's CYCLE snapshots measured at or after {@code from}, oldest first. */
+    public Uni<List<DmiSnapshotEntity>> cyclesFrom(UUID tenantId, UUID clientId, Instant from) {
+        return list("tenantId = ?1 and clientId = ?2 and kind = ?3 and measuredAt >= ?4 order by seq", tenantId,
+                clientId, SnapshotKind.CYCLE, from);
+    }
 }

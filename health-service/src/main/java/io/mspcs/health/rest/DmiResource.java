@@ -2,6 +2,7 @@ package io.mspcs.health.rest;
 
 import io.mspcs.health.domain.SnapshotKind;
 import io.mspcs.health.service.DmiService;
+import io.mspcs.health.service.ExpectedMoveService;
 import io.mspcs.health.service.RecomputeQueue;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.rest.CallerContext;
@@ -25,11 +26,14 @@ import java.util.UUID;
 public class DmiResource {
 
     private final DmiService dmi;
+    private final ExpectedMoveService expectedMoves;
     private final RecomputeQueue recomputes;
     private final CallerContext caller;
 
-    public DmiResource(DmiService dmi, RecomputeQueue recomputes, CallerContext caller) {
+    public DmiResource(DmiService dmi, ExpectedMoveService expectedMoves, RecomputeQueue recomputes,
+                       CallerContext caller) {
         this.dmi = dmi;
+        this.expectedMoves = expectedMoves;
         this.recomputes = recomputes;
         this.caller = caller;
     }
@@ -54,9 +58,13 @@ public class DmiResource {
     }
 
     @GET
-    @Operation(summary = "The client's DMI sheet, computed now from the active catalogue and the current coverage")
+    @Operation(summary = "The client's DMI sheet, computed now from the active catalogue and the current coverage",
+            description = "expectedMoves: initiatives' promised points per insight (InitiativeCompleted health links), "
+                    + "PENDING until the first CYCLE snapshot at least 30 days after completion, then MET or MISSED "
+                    + "by actualPoints = 100 · (coverage − baseline).")
     public Uni<DmiSheetView> sheet(@PathParam("clientId") UUID clientId) {
-        return dmi.sheet(caller.tenantId(), clientId).map(sheet -> DmiSheetView.of(clientId, sheet));
+        return dmi.sheet(caller.tenantId(), clientId).chain(sheet -> expectedMoves.verdicts(caller.tenantId(), clientId)
+                .map(moves -> DmiSheetView.of(clientId, sheet, moves)));
     }
 
     @GET

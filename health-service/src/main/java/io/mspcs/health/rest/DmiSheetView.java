@@ -2,6 +2,7 @@ package io.mspcs.health.rest;
 
 import io.mspcs.health.domain.DmiPolicy;
 import io.mspcs.health.domain.DmiSheet;
+import io.mspcs.health.domain.ExpectedMoves;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +13,13 @@ import java.util.UUID;
 public record DmiSheetView(UUID clientId, BigDecimal dmi, String color, String label, BigDecimal completeness,
                            boolean complete, BigDecimal tier1Dmi, List<Category> categories, List<Gap> topGaps,
                            List<InsightLine> insights, BandView band, String method, int catalogVersion,
-                           Instant dataAsOf) {
+                           Instant dataAsOf, List<ExpectedMove> expectedMoves) {
+
+    /** An initiative's promised move on an insight and its verdict (PENDING, MET, MISSED). */
+    public record ExpectedMove(UUID initiativeId, String insightCode, BigDecimal expectedPoints,
+                               BigDecimal baselineCoverage, Instant completedAt, String status,
+                               BigDecimal actualPoints, Instant measuredAt) {
+    }
 
     public record Category(String category, BigDecimal score) {
     }
@@ -31,6 +38,10 @@ public record DmiSheetView(UUID clientId, BigDecimal dmi, String color, String l
     }
 
     static DmiSheetView of(UUID clientId, DmiSheet sheet) {
+        return of(clientId, sheet, List.of());
+    }
+
+    static DmiSheetView of(UUID clientId, DmiSheet sheet, List<ExpectedMoves.Verdict> moves) {
         return new DmiSheetView(clientId, sheet.dmi(), sheet.color() == null ? null : sheet.color().name(),
                 DmiPolicy.label(sheet.color()), sheet.completeness(), sheet.complete(), sheet.tier1Dmi(),
                 sheet.categories().stream().map(c -> new Category(c.category(), c.score())).toList(),
@@ -40,6 +51,9 @@ public record DmiSheetView(UUID clientId, BigDecimal dmi, String color, String l
                         l.tier(), l.coverage(), l.status().name(), l.observedAt(), l.source(), l.contribution(),
                         l.gap())).toList(),
                 new BandView(sheet.profile().name(), sheet.band().greenMin(), sheet.band().redBelow()),
-                sheet.method().name(), sheet.catalogVersion(), sheet.dataAsOf());
+                sheet.method().name(), sheet.catalogVersion(), sheet.dataAsOf(),
+                moves.stream().map(v -> new ExpectedMove(v.move().initiativeId(), v.move().insightCode(),
+                        v.move().expectedPoints(), v.move().baselineCoverage(), v.move().completedAt(),
+                        v.status().name(), v.actualPoints(), v.measuredAt())).toList());
     }
 }

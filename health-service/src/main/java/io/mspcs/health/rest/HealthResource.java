@@ -2,6 +2,8 @@ package io.mspcs.health.rest;
 
 import io.mspcs.health.service.GateService;
 import io.mspcs.health.service.HealthQueryService;
+import io.mspcs.health.service.ObservationService;
+import io.mspcs.health.service.WhatIfService;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.Page;
@@ -19,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/clients/{clientId}/health")
@@ -28,14 +30,42 @@ public class HealthResource {
 
     private final HealthQueryService health;
     private final GateService gates;
+    private final ObservationService observations;
+    private final WhatIfService whatIf;
     private final CallerContext caller;
     private final Clock clock;
 
-    public HealthResource(HealthQueryService health, GateService gates, CallerContext caller, Clock clock) {
+    public HealthResource(HealthQueryService health, GateService gates, ObservationService observations,
+                          WhatIfService whatIf, CallerContext caller, Clock clock) {
+        this.whatIf = whatIf;
         this.health = health;
         this.gates = gates;
+        this.observations = observations;
         this.caller = caller;
         this.clock = clock;
+    }
+
+    /** {@code items} stay JSON-shaped (maps) so each item is checked field by field like a bulk item. */
+    public record ObservationsRequest(List<Object> items) {
+    }
+
+    @POST
+    @Path("/observations")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM})
+    @Operation(summary = "Record up to 50 manual observations: COMPLAINT, EXEC_SPONSOR_CONTACT, SURVEY_RESPONSE, "
+            + "SERVICE_COVERAGE",
+            description = "Each item is {type, observedAt? (default now), ...the type's fields as in the bulk ingest}. "
+                    + "They are stored as signals of source manual with a generated externalId, emit "
+                    + "health.SignalsIngested.v1 (and health.ComplaintLogged.v1 per complaint) and re-score the "
+                    + "client. One bad item refuses the whole call (400 validation-failed, 422 unknown-signal-type, "
+                    + "value-out-of-range, observed-in-future) and nothing is stored.")
+    public Uni<BulkSignalsView> observe(@PathParam("clientId") UUID clientId, ObservationsRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("items", "required", "A JSON body with items is required");
+        }
+        return observations.record(clientId, request.items(),
+                        EventContext.ofRequest(caller.tenantId(), caller.correlationId()))
+                .map(BulkSignalsView::of);
     }
 
     @GET
@@ -56,7 +86,7 @@ public class HealthResource {
                                               @QueryParam("to") String to, @QueryParam("limit") Integer limit,
                                               @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        return health.history(caller.tenantId(), clientId, instant("from", from), instant("to", to),
+        return health.history(caller.tenantId(), clientId, QueryParams.instant("from", from), QueryParams.instant("to", to),
                         Page.uuidCursor(cursor), size)
                 .map(rows -> Page.of(rows.stream().map(HistoryItemView::of).toList(), size, HistoryItemView::scoreId));
     }
@@ -69,6 +99,19 @@ public class HealthResource {
         return health.recompute(caller.tenantId(), clientId,
                         EventContext.ofRequest(caller.tenantId(), caller.correlationId()))
                 .map(current -> HealthView.of(clientId, current.record(), current.alerts(), clock.instant()));
+    }
+
+    @POST
+    @Path("/what-if")
+    @Operation(summary = "Score the client as it would be with extra signals, another model version or segment",
+            description = "{signals[] (bulk items; clientId/externalId optional, observedAt default now), "
+                    + "modelVersion? (drafts allowed), segment? (A-D)} → the simulated composite, dimensions and "
+                    + "explanation beside the current score. Stores nothing, takes no snapshot, emits nothing. A bad "
+                    + "signal refuses the call like a bulk item's problem (400/422).")
+    public Uni<WhatIfView> whatIf(@PathParam("clientId") UUID clientId, WhatIfView.Request request) {
+        WhatIfView.Request body = request == null ? new WhatIfView.Request(null, null, null) : request;
+        return whatIf.simulate(caller.tenantId(), clientId, body.signals(), body.modelVersion(), body.segment())
+                .map(result -> WhatIfView.of(clientId, result));
     }
 
     @GET
@@ -98,16 +141,5 @@ public class HealthResource {
         return gates.override(caller.tenantId(), clientId, gateId, caller.principalId(), request.reason(),
                         request.expiresAt(), EventContext.ofRequest(caller.tenantId(), caller.correlationId()))
                 .map(GateViews.Gate::of);
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "type", field + " must be an ISO-8601 instant");
-        }
     }
 }

@@ -8,7 +8,14 @@ import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import io.mspcs.health.domain.SignalType;
+import io.mspcs.health.repository.SignalQueries;
+import io.mspcs.health.service.SignalQueryService;
+import io.mspcs.rest.Page;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,11 +29,32 @@ import java.time.format.DateTimeParseException;
 public class SignalResource {
 
     private final SignalIngestService ingest;
+    private final SignalQueryService queries;
     private final CallerContext caller;
 
-    public SignalResource(SignalIngestService ingest, CallerContext caller) {
+    public SignalResource(SignalIngestService ingest, SignalQueryService queries, CallerContext caller) {
         this.ingest = ingest;
+        this.queries = queries;
         this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Raw signals of one client, newest event time first",
+            description = "clientId is required; type narrows to one signal type; from (inclusive) and to (exclusive) "
+                    + "bound the event time (observedAt, closedAt for tickets, dueAt for milestones). Paged with "
+                    + "limit (50, max 500) and cursor.")
+    public Uni<OffsetPage<SignalQueries.SignalRow>> list(@QueryParam("clientId") String clientId, @QueryParam("type") String type,
+                                @QueryParam("from") String from, @QueryParam("to") String to,
+                                @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        UUID client = QueryParams.uuid("clientId", clientId, true);
+        if (type != null && SignalType.parse(type) == null) {
+            throw ProblemException.invalid("type", "unknown", "type is not a signal type");
+        }
+        int size = Page.limit(limit);
+        int offset = QueryParams.offset(cursor);
+        return queries.page(caller.tenantId(), client, type, QueryParams.instant("from", from),
+                        QueryParams.instant("to", to), offset, size + 1)
+                .map(rows -> OffsetPage.of(rows, offset, size));
     }
 
     @POST

@@ -12,6 +12,8 @@ import io.mspcs.health.domain.DmiCatalog;
 import io.mspcs.health.domain.DmiPolicy;
 import io.mspcs.health.domain.DmiSheet;
 import io.mspcs.health.domain.DmiSnapshotPolicy;
+import io.mspcs.health.domain.DmiStallRule;
+import io.mspcs.health.domain.ReviewSchedule;
 import io.mspcs.health.domain.HealthCalculator;
 import io.mspcs.health.domain.HealthFacts;
 import io.mspcs.health.domain.HealthFactsAssembler;
@@ -157,6 +159,8 @@ public class HealthScoringService {
         DmiCalculator dmiCalculator = new DmiCalculator(dmiPolicy);
         DmiSnapshotPolicy snapshotPolicy = new DmiSnapshotPolicy(dmiPolicy);
         HealthCalculator calculator = new HealthCalculator(model.content());
+        CycleClose cycles = new CycleClose(model.content().timeZone(), now);
+        DmiStallRule stallRule = DmiStallRule.defaults();
 
         List<DmiSnapshotEntity> newSnapshots = new ArrayList<>();
         List<ScoreRecordEntity> newRecords = new ArrayList<>();
@@ -172,9 +176,14 @@ public class HealthScoringService {
             DmiSheet sheet = dmiCalculator.calculate(catalog, readings.getOrDefault(client.clientId, Map.of()), profile,
                     adoptionFrom, now);
 
-            var plan = snapshotPolicy.interim(sheet, client.dmiComplete, last == null ? null : last.toPoint(),
-                    recentByClient.getOrDefault(client.clientId, List.of()).stream().map(DmiSnapshotEntity::toPoint).toList(),
-                    now);
+            List<DmiSnapshotEntity> clientRecent = recentByClient.getOrDefault(client.clientId, List.of());
+            var plan = cycles.due(client)
+                    ? snapshotPolicy.cycle(sheet, cycles.ended(), cycles.today(), last == null ? null : last.toPoint(),
+                            cycles.previous(clientRecent), clientRecent.stream().map(DmiSnapshotEntity::toPoint).toList(),
+                            stallRule, now)
+                    : snapshotPolicy.interim(sheet, client.dmiComplete, last == null ? null : last.toPoint(),
+                            clientRecent.stream().map(DmiSnapshotEntity::toPoint).toList(), now);
+            cycles.passed(client);
             client.recordDmiCompleteness(sheet.complete(), now);
             if (plan.isPresent()) {
                 DmiSnapshotEntity snapshot = DmiSnapshotEntity.take(client.tenantId, client.clientId,
@@ -183,6 +192,9 @@ public class HealthScoringService {
                 events.add(new BatchOutbox.Pending(DmiEvents.measured(snapshot), context));
                 if (snapshot.dropped) {
                     events.add(new BatchOutbox.Pending(DmiEvents.dropped(snapshot, snapshotPolicy.dropThreshold()), context));
+                }
+                if (snapshot.stalled) {
+                    events.add(new BatchOutbox.Pending(DmiEvents.stalled(snapshot, stallRule.tolerance()), context));
                 }
             }
 
@@ -195,6 +207,10 @@ public class HealthScoringService {
             HealthFacts clientFacts = HealthFactsAssembler.assemble(client.registeredAt,
                     signals.getOrDefault(client.clientId, List.of()), met == null ? List.of() : met.meetings(),
                     met == null ? List.of() : met.misses(), met == null ? List.of() : met.proposals());
+            client.nextReviewAt = ReviewSchedule.next(now, cycles.zone(), client.registeredAt,
+                    signals.getOrDefault(client.clientId, List.of()),
+                    readings.getOrDefault(client.clientId, Map.of()).values(), dmiPolicy.manualMaxAge(profile),
+                    clientFacts, clientAlerts.stream().map(a -> a.overrideExpiresAt).filter(java.util.Objects::nonNull).toList());
             HealthScore score = calculator.calculate(sheet, clientFacts, profile, lastColors, now);
             if (!ScoreChange.material(summary, score, model.version(), catalog.version(),
                     model.content().materialDelta())) {

@@ -225,7 +225,8 @@ public class ScoringModelService {
                 .invoke(published -> recomputes.scheduleTenant(tenantId, "MODEL_PUBLISHED", context));
     }
 
-    private static String quarterOf(Instant at) {
+    /** The calendar quarter of an instant (UTC), e.g. 2026-Q4: the unit of the change-frequency warnings. */
+    static String quarterOf(Instant at) {
         var date = at.atOffset(ZoneOffset.UTC);
         return date.getYear() + "-Q" + date.get(IsoFields.QUARTER_OF_YEAR);
     }

@@ -43,6 +43,20 @@ public final class RoadmapEvents {
                 example(EventTypes.PROPOSAL_CLOSED, client, proposal));
     }
 
+    /** An initiative completed with one health link on a DMI insight. */
+    public static EventEnvelope initiativeCompleted(UUID tenant, UUID client, UUID initiative, Instant completedAt,
+                                                    String insightCode, double expectedPoints) {
+        ObjectNode data = EventCodec.mapper().createObjectNode();
+        data.put("clientId", client.toString());
+        data.put("initiativeId", initiative.toString());
+        data.put("completedAt", completedAt.toString());
+        data.put("stabilityWork", false);
+        data.putArray("healthLinks").addObject().put("dimension", "ADOPTION").put("insightCode", insightCode)
+                .put("expectedPoints", expectedPoints);
+        data.putNull("actualCost");
+        return envelope(EventTypes.INITIATIVE_COMPLETED, tenant, client, completedAt, data);
+    }
+
     private static EventEnvelope envelope(String type, UUID tenant, UUID client, Instant time, ObjectNode data) {
         return EventEnvelope.of(UUID.randomUUID(), SOURCE, type, time, client.toString(), tenant,
                 "corr-" + UUID.randomUUID(), null, data);
