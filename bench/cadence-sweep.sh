@@ -4,11 +4,13 @@
 # cluster started by platform-test, port 55432 by default), then times ONE sweep through the service's own code
 # (CadenceSweep.run inside a @QuarkusTest). Target: <= 5 s on the 2-core machine.
 #
-#   bench/cadence-sweep.sh [clients]
+#   bench/cadence-sweep.sh [clients] [extra Maven args, e.g. -Dcs.pg.port=55452]
+#   CS_BENCH_JVM="-XX:StartFlightRecording=filename=/tmp/sweep.jfr" bench/cadence-sweep.sh   (profile with JFR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CLIENTS="${1:-10000}"
+shift || true
 CADENCE_SWEEP_LOG=DEBUG ./mvnw -B -o -q -pl cadence-service verify -Dtest=CadenceSweepBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dsurefire.argLine="-Xmx1g -XX:+UseSerialGC -Dcs.bench.clients=$CLIENTS" > /tmp/cadence-sweep-bench.log 2>&1 || {
+  -Dsurefire.argLine="-Xmx1g -XX:+UseSerialGC -Dcs.bench.clients=$CLIENTS ${CS_BENCH_JVM:-}" "$@" > /tmp/cadence-sweep-bench.log 2>&1 || {
   tail -50 /tmp/cadence-sweep-bench.log; exit 1; }
 cat cadence-service/target/bench-cadence-sweep.txt

@@ -28,6 +28,16 @@ public final class PlaybookEvents {
                              Reason reason, int tasksDone, int tasksTotal, int durationDays, UUID ctaId) {
     }
 
+    public record PlaybookTaskDue(UUID clientId, UUID playbookRunId, UUID taskId, String title, String ownerRole,
+                                  UUID ownerMemberId, Instant dueAt, String state) {
+    }
+
+    /** {@code state} DUE_SOON or OVERDUE; the aggregate is the run, like the run's other events. */
+    public static OutgoingEvent taskDue(PlaybookTaskDue due) {
+        return new OutgoingEvent(EventTypes.PLAYBOOK_TASK_DUE, due.clientId().toString(), "PlaybookRun",
+                due.playbookRunId().toString(), due);
+    }
+
     public static OutgoingEvent started(PlaybookRunEntity run, List<PlaybookTaskEntity> tasks, String expectedOutput) {
         return event(EventTypes.PLAYBOOK_STARTED, run, new PlaybookStarted(run.clientId, run.id, run.templateId,
                 run.templateKey, run.templateVersion, run.name, run.segment, run.ctaId, run.ownerRole,

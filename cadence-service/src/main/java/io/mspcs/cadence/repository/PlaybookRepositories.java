@@ -34,4 +34,16 @@ public final class PlaybookRepositories {
             return list("tenantId = ?1 and runId = ?2 order by seq", tenantId, runId);
         }
     }
+
+    @ApplicationScoped
+    public static class Templates implements PanacheRepositoryBase<PlaybookTemplateEntity, UUID> {
+        /** Every stored version of a key, newest first (the draft, if any, is the newest). */
+        public Uni<List<PlaybookTemplateEntity>> versionsOf(UUID tenantId, String key) {
+            return list("tenantId = ?1 and templateKey = ?2 order by templateVersion desc", tenantId, key);
+        }
+
+        public Uni<List<PlaybookTemplateEntity>> ofTenant(UUID tenantId) {
+            return list("tenantId = ?1 order by templateKey, templateVersion desc", tenantId);
+        }
+    }
 }

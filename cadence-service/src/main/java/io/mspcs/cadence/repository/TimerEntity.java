@@ -18,6 +18,9 @@ public class TimerEntity {
     public static final String CTA_FIRST_ACTION = "CTA_FIRST_ACTION";
     public static final String CTA_DUE = "CTA_DUE";
     public static final String SNOOZE_END = "SNOOZE_END";
+    /** Playbook task notices (§6.2): DUE_SOON 24 h before the due date, OVERDUE at it; subject = the task. */
+    public static final String TASK_DUE_SOON = "TASK_DUE_SOON";
+    public static final String TASK_OVERDUE = "TASK_OVERDUE";
     public static final String PENDING = "PENDING";
 
     @Id
@@ -38,6 +41,10 @@ public class TimerEntity {
     public Instant updatedAt;
     @Version
     public int version;
+
+    public static String taskNotice(io.mspcs.cadence.domain.TaskDueNotice.State state) {
+        return "TASK_" + state.name();
+    }
 
     public static TimerEntity of(UUID tenantId, UUID clientId, String kind, UUID subjectId, Instant fireAt, Instant at) {
         TimerEntity timer = new TimerEntity();

@@ -1,10 +1,11 @@
 package io.mspcs.cadence.rest;
 
-import io.mspcs.cadence.domain.PlaybookCatalogue;
+import io.mspcs.cadence.domain.TemplateDocument;
 import io.mspcs.cadence.domain.PlaybookTemplate;
 import io.mspcs.cadence.repository.PlaybookRunEntity;
 import io.mspcs.cadence.repository.PlaybookTaskEntity;
 import io.mspcs.cadence.service.PlaybookService;
+import io.mspcs.cadence.service.PlaybookTemplateService;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.ProblemException;
@@ -15,9 +16,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1")
-@Tag(name = "Playbooks", description = "Playbook templates (seeded version 1) and runs with their tasks")
+@Tag(name = "Playbooks", description = "Versioned playbook templates and runs with their tasks")
 public class PlaybookResource {
 
     public record TaskSpecView(String taskKey, String title, Map<String, String> owners, String offset,
@@ -38,18 +41,36 @@ public class PlaybookResource {
                                String meetingType) {
     }
 
+    /** A template version; {@code draft} (on GET /playbooks/{key}) is the unpublished next version, if any. */
     public record TemplateView(String key, String name, int version, String status, String description,
-                               String expectedOutput, List<TaskSpecView> tasks) {
-        static TemplateView of(PlaybookTemplate t) {
-            return new TemplateView(t.key(), t.name(), t.version(), "PUBLISHED", t.description(), t.expectedOutput(),
+                               String expectedOutput, List<TaskSpecView> tasks, TemplateView draft) {
+        static TemplateView of(PlaybookTemplateService.Versioned versioned) {
+            return of(versioned.template(), versioned.status(), null);
+        }
+
+        static TemplateView of(PlaybookTemplateService.Current current) {
+            if (current.published() == null) {
+                return of(current.draft());
+            }
+            return of(current.published().template(), current.published().status(),
+                    current.draft() == null ? null : of(current.draft()));
+        }
+
+        static TemplateView of(PlaybookTemplate t, String status, TemplateView draft) {
+            return new TemplateView(t.key(), t.name(), t.version(), status, t.description(), t.expectedOutput(),
                     t.tasks().stream().map(task -> new TaskSpecView(task.taskKey(), task.title(),
                             task.owners().entrySet().stream().collect(java.util.stream.Collectors.toMap(
                                     e -> e.getKey().name(), e -> e.getValue().name(), (a, b) -> a,
                                     java.util.TreeMap::new)),
                             task.offset() == null ? null : task.offset().toString(), task.dependsOn(), task.required(),
                             task.segments().stream().map(Enum::name).sorted().toList(), task.firstAction(),
-                            task.meetingType())).toList());
+                            task.meetingType())).toList(), draft);
         }
+    }
+
+    /** POST /playbooks: a new template's key with its first draft. */
+    public record NewTemplate(@NotBlank String key, @NotBlank String name, String description, String expectedOutput,
+                              @NotNull List<TemplateDocument.TaskDocument> tasks) {
     }
 
     public record TaskView(UUID taskId, String taskKey, String title, String ownerRole, UUID ownerMemberId,
@@ -87,34 +108,84 @@ public class PlaybookResource {
     }
 
     private final PlaybookService playbooks;
+    private final PlaybookTemplateService templates;
     private final CallerContext caller;
 
-    public PlaybookResource(PlaybookService playbooks, CallerContext caller) {
+    public PlaybookResource(PlaybookService playbooks, PlaybookTemplateService templates, CallerContext caller) {
         this.playbooks = playbooks;
+        this.templates = templates;
         this.caller = caller;
     }
 
     @GET
     @Path("/playbooks")
-    @Operation(summary = "The playbook templates (the seeded catalogue, version 1)")
-    public List<TemplateView> templates() {
-        return PlaybookCatalogue.all().stream().map(TemplateView::of).toList();
+    @Operation(summary = "The tenant's templates: latest published (or retired) version, with the draft if any")
+    public Uni<List<TemplateView>> templates() {
+        return templates.all(caller.tenantId()).map(all -> all.stream().map(TemplateView::of).toList());
+    }
+
+    @POST
+    @Path("/playbooks")
+    @RolesAllowed({Roles.CS_LEADER})
+    @Operation(summary = "A new template, saved as draft version 1 (400 dependency-cycle, 409 if the key exists)")
+    public Uni<Response> create(@Valid @NotNull NewTemplate body) {
+        return templates.create(caller.tenantId(), body.key(), new TemplateDocument(body.name(), body.description(),
+                        body.expectedOutput(), body.tasks()))
+                .map(created -> Response.status(201).entity(TemplateView.of(created)).build());
     }
 
     @GET
     @Path("/playbooks/{key}")
-    @Operation(summary = "One template, latest published version")
-    public TemplateView template(@PathParam("key") String key) {
-        return PlaybookCatalogue.seeded(key).map(TemplateView::of)
-                .orElseThrow(() -> ProblemException.notFound("Playbook " + key));
+    @Operation(summary = "One template: latest published version and its draft")
+    public Uni<TemplateView> template(@PathParam("key") String key) {
+        return templates.get(caller.tenantId(), key).map(TemplateView::of);
     }
 
     @GET
     @Path("/playbooks/{key}/versions/{version}")
     @Operation(summary = "One version of a template")
-    public TemplateView templateVersion(@PathParam("key") String key, @PathParam("version") int version) {
-        return PlaybookCatalogue.seeded(key).filter(t -> t.version() == version).map(TemplateView::of)
-                .orElseThrow(() -> ProblemException.notFound("Playbook " + key + " version " + version));
+    public Uni<TemplateView> templateVersion(@PathParam("key") String key, @PathParam("version") int version) {
+        return templates.version(caller.tenantId(), key, version).map(TemplateView::of);
+    }
+
+    @PUT
+    @Path("/playbooks/{key}/draft")
+    @RolesAllowed({Roles.CS_LEADER})
+    @Operation(summary = "Save the draft of the next version (published versions never change)")
+    public Uni<TemplateView> saveDraft(@PathParam("key") String key, @Valid @NotNull TemplateDocument body) {
+        return templates.saveDraft(caller.tenantId(), key, body).map(TemplateView::of);
+    }
+
+    @DELETE
+    @Path("/playbooks/{key}/draft")
+    @RolesAllowed({Roles.CS_LEADER})
+    @Operation(summary = "Discard the draft")
+    public Uni<Response> discardDraft(@PathParam("key") String key) {
+        return templates.discardDraft(caller.tenantId(), key).replaceWith(Response.noContent().build());
+    }
+
+    @DELETE
+    @Path("/playbooks/{key}")
+    @RolesAllowed({Roles.CS_LEADER})
+    @Operation(summary = "Delete a template never published (409 template-published: retire it instead)")
+    public Uni<Response> delete(@PathParam("key") String key) {
+        return templates.delete(caller.tenantId(), key).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/playbooks/{key}/publish")
+    @RolesAllowed({Roles.CS_LEADER})
+    @Operation(summary = "Publish the draft as version N+1; running runs keep their version")
+    public Uni<TemplateView> publish(@PathParam("key") String key) {
+        return templates.publish(caller.tenantId(), key).map(TemplateView::of);
+    }
+
+    @POST
+    @Path("/playbooks/{key}/retire")
+    @RolesAllowed({Roles.CS_LEADER})
+    @Operation(summary = "Retire the template: no new runs, running runs go on")
+    public Uni<TemplateView> retire(@PathParam("key") String key) {
+        return templates.retire(caller.tenantId(), key).map(TemplateView::of);
     }
 
     @POST

@@ -22,6 +22,8 @@ import io.mspcs.cadence.domain.PlaybookPlanner;
 import io.mspcs.cadence.domain.PlaybookTemplate;
 import io.mspcs.cadence.domain.Segment;
 import io.mspcs.cadence.domain.SlaCalculator;
+import io.mspcs.cadence.domain.TaskDueNotice;
+import io.mspcs.cadence.domain.TemplateDocument;
 import io.mspcs.cadence.messaging.PlaybookEvents;
 import io.mspcs.cadence.repository.PlaybookRunEntity;
 import io.mspcs.cadence.repository.PlaybookTaskEntity;
@@ -32,8 +34,8 @@ import io.mspcs.cadence.repository.CtaCauseEntity;
 import io.mspcs.cadence.repository.CtaEntity;
 import io.mspcs.cadence.repository.SweepSql;
 import io.mspcs.cadence.repository.TimerEntity;
+import io.mspcs.cadence.repository.UnnestWrite;
 import io.mspcs.contracts.EventCodec;
-import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.outbox.OutgoingEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -55,11 +57,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * The sweep (cadence.md §3.2): fires PENDING timers due at {@code clock.instant()}, oldest first, in batches of
@@ -164,6 +168,15 @@ public class CadenceSweep {
     private record Policy(int version, CadencePolicy policy) {
     }
 
+    private record TaskState(UUID id, UUID runId, UUID clientId, String title, String ownerRole, UUID ownerMemberId,
+                             Instant dueAt, String status, String runStatus) {
+        static TaskState of(Row row) {
+            return new TaskState(row.getUUID("id"), row.getUUID("run_id"), row.getUUID("client_id"),
+                    row.getString("title"), row.getString("owner_role"), row.getUUID("owner_member_id"),
+                    SweepSql.instant(row, "due_at"), row.getString("status"), row.getString("run_status"));
+        }
+    }
+
     /** One transaction: reads, decides in memory, then writes everything with one batched statement per kind. */
     private final class Batch {
         private final SqlConnection conn;
@@ -173,18 +186,23 @@ public class CadenceSweep {
         private final Map<UUID, Policy> policies = new HashMap<>();
         private final Map<UUID, SlotState> slots = new HashMap<>();
         private final Map<UUID, CtaEntity> ctas = new HashMap<>();
+        private final Map<UUID, TaskState> tasks = new HashMap<>();
+        /** tenant/key → latest published tenant version, or null when retired; absent keys use the seeded one. */
+        private final Map<String, PlaybookTemplate> tenantTemplates = new HashMap<>();
+        private final Map<String, List<CtaEntity>> byClient = new HashMap<>();
         private final Map<String, Owners> owners = new HashMap<>();
         private final List<Timer> done = new ArrayList<>();
-        private final List<CtaEntity> newCtas = new ArrayList<>();
-        private final List<CtaEntity> changedCtas = new ArrayList<>();
-        private final List<Tuple> causes = new ArrayList<>();
-        private final List<Tuple> runInserts = new ArrayList<>();
-        private final List<Tuple> taskInserts = new ArrayList<>();
-        private final List<Tuple> slotUpdates = new ArrayList<>();
-        private final List<Tuple> slotInserts = new ArrayList<>();
-        private final List<Tuple> timerInserts = new ArrayList<>();
+        // CTAs are written as they stand at the end of the batch (a new one may change again before then).
+        private final Set<CtaEntity> newCtas = new LinkedHashSet<>();
+        private final Set<CtaEntity> changedCtas = new LinkedHashSet<>();
+        private final UnnestWrite causes = SweepSql.insertCauses();
+        private final UnnestWrite runInserts = SweepSql.insertRuns();
+        private final UnnestWrite taskInserts = SweepSql.insertTasks();
+        private final UnnestWrite slotUpdates = SweepSql.updateSlots();
+        private final UnnestWrite slotInserts = SweepSql.insertSlots();
+        private final UnnestWrite timerInserts = SweepSql.insertTimers();
         private final List<UUID> voided = new ArrayList<>();
-        private final List<Tuple> outbox = new ArrayList<>();
+        private final UnnestWrite outbox = SweepSql.insertOutbox();
         private final List<ClientState> clients = new ArrayList<>();
         private final Map<String, Integer> events = new HashMap<>();
         private boolean moreDue;
@@ -226,18 +244,33 @@ public class CadenceSweep {
             UUID[] clientIds = timers.stream().map(Timer::clientId).distinct().toArray(UUID[]::new);
             UUID[] slotIds = timers.stream().filter(t -> t.kind().equals(TimerEntity.SLOT_MISS))
                     .map(Timer::subjectId).toArray(UUID[]::new);
-            UUID[] ctaIds = timers.stream().filter(t -> !t.kind().equals(TimerEntity.SLOT_MISS))
+            UUID[] taskIds = timers.stream().filter(t -> t.kind().startsWith("TASK_"))
                     .map(Timer::subjectId).toArray(UUID[]::new);
+            UUID[] ctaIds = timers.stream().filter(t -> t.kind().startsWith("CTA_")
+                    || t.kind().equals(TimerEntity.SNOOZE_END)).map(Timer::subjectId).toArray(UUID[]::new);
             return conn.preparedQuery(SweepSql.POLICIES).execute(Tuple.of(tenants)).invoke(rows -> rows.forEach(row ->
                             policies.put(row.getUUID("tenant_id"), new Policy(row.getInteger("policy_version"),
                                     readPolicy(row.getString("document"))))))
                     .chain(() -> slotIds.length == 0 ? Uni.createFrom().voidItem() : loadSlots(slotIds))
                     .chain(() -> conn.preparedQuery(SweepSql.OPEN_CADENCE_CTAS).execute(Tuple.of(clientIds)))
-                    .invoke(rows -> rows.forEach(row -> ctas.putIfAbsent(row.getUUID("id"), SweepSql.cta(row))))
+                    .invoke(rows -> rows.forEach(row -> known(SweepSql.cta(row))))
                     .chain(() -> ctaIds.length == 0 ? Uni.createFrom().voidItem()
                             : conn.preparedQuery(SweepSql.CTAS_BY_ID).execute(Tuple.of(ctaIds))
-                            .invoke(rows -> rows.forEach(row -> ctas.putIfAbsent(row.getUUID("id"), SweepSql.cta(row))))
+                            .invoke(rows -> rows.forEach(row -> known(SweepSql.cta(row))))
                             .replaceWithVoid())
+                    .chain(() -> taskIds.length == 0 ? Uni.createFrom().voidItem()
+                            : conn.preparedQuery(SweepSql.TASKS).execute(Tuple.of(taskIds))
+                            .invoke(rows -> rows.forEach(row -> tasks.put(row.getUUID("id"), TaskState.of(row))))
+                            .replaceWithVoid())
+                    .chain(() -> conn.preparedQuery(SweepSql.TEMPLATES).execute(Tuple.of(tenants)))
+                    .invoke(rows -> rows.forEach(row -> {
+                        String k = key(row.getUUID("tenant_id"), row.getString("template_key"));
+                        if (!tenantTemplates.containsKey(k)) {
+                            tenantTemplates.put(k, "RETIRED".equals(row.getString("status")) ? null
+                                    : readTemplate(row.getString("template_key"), row.getInteger("template_version"),
+                                    row.getString("document")));
+                        }
+                    }))
                     .chain(() -> conn.preparedQuery(SweepSql.OWNERS).execute(Tuple.of(clientIds)))
                     .invoke(rows -> {
                         Map<String, Map<Role, Owners.Assignment>> maps = new HashMap<>();
@@ -324,8 +357,25 @@ public class CadenceSweep {
                     }
                     yield Uni.createFrom().voidItem();
                 }
+                case TimerEntity.TASK_DUE_SOON, TimerEntity.TASK_OVERDUE -> {
+                    taskDue(timer);
+                    yield Uni.createFrom().voidItem();
+                }
                 default -> Uni.createFrom().voidItem();
             };
+        }
+
+        /** §6.2 notices: an open task of an active run whose due date is still the one the timer was planned for. */
+        private void taskDue(Timer timer) {
+            TaskDueNotice.State state = TaskDueNotice.State.valueOf(timer.kind().substring("TASK_".length()));
+            TaskState task = tasks.get(timer.subjectId());
+            if (task == null || !TaskDueNotice.holds(state, timer.fireAt(), task.dueAt(),
+                    "OPEN".equals(task.status()) && "ACTIVE".equals(task.runStatus()))) {
+                return;
+            }
+            emit(timer.tenantId(), "timer:" + timer.id(), PlaybookEvents.taskDue(new PlaybookEvents.PlaybookTaskDue(
+                    task.clientId(), task.runId(), task.id(), task.title(), task.ownerRole(), task.ownerMemberId(),
+                    task.dueAt(), state.name())));
         }
 
         private boolean active(CtaEntity cta) {
@@ -349,19 +399,17 @@ public class CadenceSweep {
                     latest.recapDueAt(), latest.recapRecordedAt() != null, timer.fireAt());
             if (verdict.waits()) {
                 slot.state = CadenceSlotEntity.WAITING_RECAP;
-                slotUpdates.add(Tuple.from(new Object[]{slot.id, slot.state, null, null, latest.id(), SweepSql.at(now)}));
+                slotUpdates.add(slot.id, slot.state, null, null, latest.id());
                 planTimer(slot.tenantId, slot.clientId, TimerEntity.SLOT_MISS, slot.id, verdict.waitUntil());
                 return Uni.createFrom().voidItem();
             }
             slot.state = CadenceSlotEntity.MISSED;
             UUID meetingId = latest == null ? null : latest.id();
-            slotUpdates.add(Tuple.from(new Object[]{slot.id, slot.state, verdict.reason().name(),
-                    SweepSql.at(timer.fireAt()), meetingId, SweepSql.at(now)}));
+            slotUpdates.add(slot.id, slot.state, verdict.reason(), timer.fireAt(), meetingId);
             SlotPlan next = slot.plan.next(slot.frequency, rules.zone());
             UUID nextId = UUID.randomUUID();
-            slotInserts.add(Tuple.from(new Object[]{nextId, slot.tenantId, slot.clientId, slot.lineId, slot.meetingType,
-                    slot.strategic, next.anchorDate(), next.dueDate(), next.windowEnd(), SweepSql.at(next.missAt()),
-                    policy.version(), SweepSql.at(now)}));
+            slotInserts.add(nextId, slot.tenantId, slot.clientId, slot.lineId, slot.meetingType, slot.strategic,
+                    next.anchorDate(), next.dueDate(), next.windowEnd(), next.missAt(), policy.version());
             planTimer(slot.tenantId, slot.clientId, TimerEntity.SLOT_MISS, nextId, next.missAt());
             ClientState client = slot.client;
             if (slot.strategic) {
@@ -428,9 +476,8 @@ public class CadenceSweep {
         }
 
         private void supersedeRebooks(SlotState slot, UUID by, String correlation) {
-            for (CtaEntity cta : new ArrayList<>(ctas.values())) {
-                if (cta.tenantId.equals(slot.tenantId) && cta.clientId.equals(slot.clientId)
-                        && cta.status != CtaStatus.CLOSED && CadenceMissRules.T_MISS1.equals(cta.ruleId)) {
+            for (CtaEntity cta : ctasOf(slot.tenantId, slot.clientId)) {
+                if (cta.status != CtaStatus.CLOSED && CadenceMissRules.T_MISS1.equals(cta.ruleId)) {
                     Map<String, Object> inputs = new LinkedHashMap<>();
                     inputs.put("supersededBy", by.toString());
                     cta.close(CloseStatus.SUPERSEDED, new CtaReason("SUPERSEDED",
@@ -445,9 +492,8 @@ public class CadenceSweep {
 
         /** One open CTA per dedupe key (§5.3): a new slot is a new cause on the open one. */
         private void openOrRepeat(UUID tenantId, CtaDraft draft, SlotState slot, Timer timer) {
-            CtaEntity open = ctas.values().stream().filter(c -> c.tenantId.equals(tenantId)
-                    && c.clientId.equals(draft.clientId()) && c.status != CtaStatus.CLOSED && c.kind == draft.kind()
-                    && c.dedupeKey.equals(draft.dedupeKey())).findFirst().orElse(null);
+            CtaEntity open = ctasOf(tenantId, draft.clientId()).stream().filter(c -> c.status != CtaStatus.CLOSED
+                    && c.kind == draft.kind() && c.dedupeKey.equals(draft.dedupeKey())).findFirst().orElse(null);
             String correlation = draft.firstCause().correlationId();
             if (open != null) {
                 List<CtaEvents.Change> changes = List.of(
@@ -456,7 +502,7 @@ public class CadenceSweep {
                 open.occurrences += 1;
                 open.lastSeenAt = timer.fireAt();
                 open.updatedAt = eventTime;
-                causes.add(cause(open, open.occurrences, draft));
+                addCause(open, open.occurrences, draft);
                 changed(open);
                 // While snoozed a repeat is stored silently (§5.3).
                 if (open.status != CtaStatus.SNOOZED) {
@@ -468,9 +514,9 @@ public class CadenceSweep {
             cta.meetingType = CadenceMissRules.T_MISS1.equals(draft.reason().ruleId()) ? slot.meetingType : null;
             cta.createdAt = eventTime;
             cta.updatedAt = eventTime;
-            ctas.put(cta.id, cta);
+            known(cta);
             newCtas.add(cta);
-            causes.add(cause(cta, 1, draft));
+            addCause(cta, 1, draft);
             emit(tenantId, correlation, CtaEvents.opened(cta));
             if (cta.playbookKey != null) {
                 startRun(cta, slot, correlation);
@@ -481,7 +527,10 @@ public class CadenceSweep {
 
         /** The rule's playbook (reengage, cadence-review) starts with its CTA, at the CTA's SLA start (§6.2). */
         private void startRun(CtaEntity cta, SlotState slot, String correlation) {
-            PlaybookTemplate template = PlaybookCatalogue.seeded(cta.playbookKey).orElse(null);
+            // The tenant's latest published version, else the seeded one; a retired template starts no run (§6.1).
+            PlaybookTemplate template = tenantTemplates.containsKey(key(cta.tenantId, cta.playbookKey))
+                    ? tenantTemplates.get(key(cta.tenantId, cta.playbookKey))
+                    : PlaybookCatalogue.seeded(cta.playbookKey).orElse(null);
             if (template == null) {
                 return;
             }
@@ -505,9 +554,9 @@ public class CadenceSweep {
             run.ownerMemberId = cta.ownerMemberId;
             run.startedAt = cta.slaStartAt;
             cta.playbookRunId = run.id;
-            runInserts.add(Tuple.from(new Object[]{run.id, run.tenantId, run.clientId, run.templateId, run.templateKey,
-                    run.templateVersion, run.name, run.segment, run.ctaId, run.ownerRole, run.ownerMemberId,
-                    SweepSql.at(run.startedAt), SweepSql.at(cta.firstActionDueAt), SweepSql.at(now)}));
+            runInserts.add(run.id, run.tenantId, run.clientId, run.templateId, run.templateKey, run.templateVersion,
+                    run.name, run.segment, run.ctaId, run.ownerRole, run.ownerMemberId, run.startedAt,
+                    cta.firstActionDueAt);
             List<PlaybookTaskEntity> rows = new ArrayList<>();
             int seq = 0;
             for (PlaybookPlanner.Planned p : planned) {
@@ -518,17 +567,22 @@ public class CadenceSweep {
                 task.ownerRole = role.name();
                 task.dueAt = p.dueAt;
                 rows.add(task);
-                taskInserts.add(Tuple.from(new Object[]{task.id, run.tenantId, run.id, ++seq, p.task.taskKey(),
-                        task.title, task.ownerRole, OwnerResolver.resolve(role, map, rules.csLeaderMemberId()).memberId(),
-                        SweepSql.at(task.dueAt), p.task.required(), SweepSql.at(now)}));
+                taskInserts.add(task.id, run.tenantId, run.id, ++seq, p.task.taskKey(), task.title, task.ownerRole,
+                        OwnerResolver.resolve(role, map, rules.csLeaderMemberId()).memberId(), task.dueAt,
+                        p.task.required());
+                // Planned as of the run's start (the timer's fire_at), so a catch-up run replays them in order.
+                for (TaskDueNotice.Planned notice : TaskDueNotice.plan(task.dueAt, run.startedAt)) {
+                    planTimer(run.tenantId, run.clientId, TimerEntity.taskNotice(notice.state()), task.id,
+                            notice.fireAt());
+                }
             }
             emit(cta.tenantId, correlation, PlaybookEvents.started(run, rows, template.expectedOutput()));
         }
 
-        private Tuple cause(CtaEntity cta, int seq, CtaDraft draft) {
+        private void addCause(CtaEntity cta, int seq, CtaDraft draft) {
             var c = draft.firstCause();
-            return Tuple.from(new Object[]{UUID.randomUUID(), cta.tenantId, cta.id, seq, c.eventId(), c.type(),
-                    SweepSql.at(c.time()), c.causeKey(), c.correlationId(), c.summary(), SweepSql.at(eventTime)});
+            causes.add(UUID.randomUUID(), cta.tenantId, cta.id, seq, c.eventId(), c.type(), c.time(), c.causeKey(),
+                    c.correlationId(), c.summary());
         }
 
         // ---- CTA escalation and wake-up (§5.3, §5.5) ----
@@ -575,73 +629,65 @@ public class CadenceSweep {
         // ---- writes ----
 
         private void changed(CtaEntity cta) {
-            if (!newCtas.contains(cta) && !changedCtas.contains(cta)) {
+            if (!newCtas.contains(cta)) {
                 changedCtas.add(cta);
             }
         }
 
         private void planTimer(UUID tenantId, UUID clientId, String kind, UUID subjectId, Instant fireAt) {
-            timerInserts.add(Tuple.from(new Object[]{UUID.randomUUID(), tenantId, clientId, kind, subjectId,
-                    SweepSql.at(fireAt), SweepSql.at(now)}));
+            timerInserts.add(UUID.randomUUID(), tenantId, clientId, kind, subjectId, fireAt);
             if (!fireAt.isAfter(now)) {
                 moreDue = true;
             }
         }
 
         private void emit(UUID tenantId, String correlationId, OutgoingEvent event) {
-            EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), source, event.type(), eventTime,
-                    event.subject(), tenantId, correlationId, null, EventCodec.toData(event.data()));
-            outbox.add(SweepSql.outbox(envelope, event.aggregateType(), event.aggregateId()));
+            SweepSql.addOutbox(outbox, UUID.randomUUID(), source, event.type(), eventTime, tenantId, correlationId,
+                    event.subject(), event.aggregateType(), event.aggregateId(), event.data());
             events.merge(event.type(), 1, Integer::sum);
         }
 
+        /**
+         * One multi-row statement per kind of write, in dependency order. Causes and events were gathered in
+         * emission order; timers go in after the voids so a re-planned subject keeps its new timer.
+         */
         private Uni<Void> write(Void ignored) {
-            List<Uni<?>> steps = new ArrayList<>();
-            batch(steps, SweepSql.INSERT_CTA, newCtas.stream().map(SweepSql::insert).toList());
-            batch(steps, SweepSql.UPDATE_CTA, changedCtas.stream().map(SweepSql::update).toList());
-            batch(steps, SweepSql.INSERT_CAUSE, causes);
-            batch(steps, SweepSql.INSERT_RUN, runInserts);
-            batch(steps, SweepSql.INSERT_TASK, taskInserts);
-            batch(steps, SweepSql.UPDATE_SLOT, slotUpdates);
-            batch(steps, SweepSql.INSERT_SLOT, slotInserts);
-            batch(steps, SweepSql.UPDATE_CLIENT, clients.stream().map(c -> Tuple.of(c.rowId, c.streak,
-                    SweepSql.at(now))).toList());
+            UnnestWrite ctaInserts = SweepSql.insertCtas();
+            newCtas.forEach(cta -> SweepSql.addInsert(ctaInserts, cta));
+            UnnestWrite ctaUpdates = SweepSql.updateCtas();
+            changedCtas.forEach(cta -> SweepSql.addUpdate(ctaUpdates, cta));
+            UnnestWrite clientUpdates = SweepSql.updateClients();
+            clients.forEach(client -> clientUpdates.add(client.rowId, client.streak));
+            List<Supplier<Uni<Void>>> steps = new ArrayList<>();
+            steps.add(() -> ctaInserts.execute(conn, now));
+            steps.add(() -> ctaUpdates.execute(conn, now));
+            steps.add(() -> causes.execute(conn, now));
+            steps.add(() -> runInserts.execute(conn, now));
+            steps.add(() -> taskInserts.execute(conn, now));
+            steps.add(() -> slotUpdates.execute(conn, now));
+            steps.add(() -> slotInserts.execute(conn, now));
+            steps.add(() -> clientUpdates.execute(conn, now));
             if (!voided.isEmpty()) {
-                steps.add(conn.preparedQuery(SweepSql.VOID_TIMERS_OF).execute(Tuple.of(voided.toArray(UUID[]::new),
-                        SweepSql.at(now))));
+                steps.add(() -> conn.preparedQuery(SweepSql.VOID_TIMERS_OF).execute(Tuple.of(
+                        voided.toArray(UUID[]::new), SweepSql.at(now))).replaceWithVoid());
             }
-            steps.add(conn.preparedQuery(SweepSql.TIMERS_DONE).execute(Tuple.of(
-                    done.stream().map(Timer::id).toArray(UUID[]::new), SweepSql.at(now))));
-            // New timers go in after the voids so a re-planned subject keeps its new timer.
-            if (!timerInserts.isEmpty()) {
-                steps.add(Uni.createFrom().deferred(() -> conn.preparedQuery(SweepSql.INSERT_TIMERS)
-                        .execute(columns(timerInserts, new Class<?>[]{UUID.class, UUID.class, UUID.class, String.class,
-                                UUID.class, java.time.OffsetDateTime.class}, SweepSql.at(now)))));
-            }
-            // Row by row, in emission order: the relay and the tests read the outbox in insertion order.
-            batch(steps, SweepSql.INSERT_OUTBOX, outbox);
-            return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(Function.identity())
+            steps.add(() -> conn.preparedQuery(SweepSql.TIMERS_DONE).execute(Tuple.of(
+                    done.stream().map(Timer::id).toArray(UUID[]::new), SweepSql.at(now))).replaceWithVoid());
+            steps.add(() -> timerInserts.execute(conn, now));
+            steps.add(() -> outbox.execute(conn, now));
+            return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(Supplier::get)
                     .collect().asList().replaceWithVoid();
         }
 
-        private void batch(List<Uni<?>> steps, String sql, List<Tuple> tuples) {
-            if (!tuples.isEmpty()) {
-                steps.add(Uni.createFrom().deferred(() -> conn.preparedQuery(sql).executeBatch(tuples)));
+        /** CTAs by id and by client: a batch holds hundreds, so the per-timer lookups must not scan them all. */
+        private void known(CtaEntity cta) {
+            if (ctas.putIfAbsent(cta.id, cta) == null) {
+                byClient.computeIfAbsent(key(cta.tenantId, cta.clientId), k -> new ArrayList<>()).add(cta);
             }
         }
 
-        /** The first columns of the rows as typed arrays, plus one trailing scalar parameter. */
-        private Tuple columns(List<Tuple> rows, Class<?>[] types, Object trailing) {
-            Object[] params = new Object[types.length + 1];
-            for (int c = 0; c < types.length; c++) {
-                Object[] column = (Object[]) java.lang.reflect.Array.newInstance(types[c], rows.size());
-                for (int r = 0; r < rows.size(); r++) {
-                    column[r] = rows.get(r).getValue(c);
-                }
-                params[c] = column;
-            }
-            params[types.length] = trailing;
-            return Tuple.from(params);
+        private List<CtaEntity> ctasOf(UUID tenantId, UUID clientId) {
+            return byClient.getOrDefault(key(tenantId, clientId), List.of());
         }
 
         private Policy policyOf(UUID tenantId) {
@@ -649,8 +695,16 @@ public class CadenceSweep {
         }
     }
 
-    private static String key(UUID tenantId, UUID clientId) {
-        return tenantId + "/" + clientId;
+    private static String key(UUID tenantId, Object second) {
+        return tenantId + "/" + second;
+    }
+
+    private static PlaybookTemplate readTemplate(String key, int version, String document) {
+        try {
+            return EventCodec.mapper().readValue(document, TemplateDocument.class).toTemplate(key, version);
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable template " + key + " v" + version, e);
+        }
     }
 
     private static CadencePolicy readPolicy(String document) {

@@ -5,12 +5,12 @@ import io.mspcs.cadence.domain.CtaKind;
 import io.mspcs.cadence.domain.CtaStatus;
 import io.mspcs.cadence.domain.OwnerResolver;
 import io.mspcs.cadence.domain.Owners;
-import io.mspcs.cadence.domain.PlaybookCatalogue;
 import io.mspcs.cadence.domain.PlaybookPlanner;
 import io.mspcs.cadence.domain.PlaybookTemplate;
 import io.mspcs.cadence.domain.Role;
 import io.mspcs.cadence.domain.Segment;
 import io.mspcs.cadence.domain.SlaCalculator;
+import io.mspcs.cadence.domain.TaskDueNotice;
 import io.mspcs.cadence.messaging.CtaEvents;
 import io.mspcs.cadence.messaging.PlaybookEvents;
 import io.mspcs.cadence.repository.ClientOwnerRepository;
@@ -20,6 +20,8 @@ import io.mspcs.cadence.repository.CtaRepository;
 import io.mspcs.cadence.repository.PlaybookRepositories;
 import io.mspcs.cadence.repository.PlaybookRunEntity;
 import io.mspcs.cadence.repository.PlaybookTaskEntity;
+import io.mspcs.cadence.repository.TimerEntity;
+import io.mspcs.cadence.repository.TimerRepository;
 import io.mspcs.contracts.Reason;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.OutboxWriter;
@@ -57,11 +59,14 @@ public class PlaybookService {
     private final CtaRepository ctas;
     private final PolicyService policies;
     private final OutboxWriter outbox;
+    private final TimerRepository timers;
+    private final PlaybookTemplateService templates;
     private final Clock clock;
 
     public PlaybookService(PlaybookRepositories.Runs runs, PlaybookRepositories.Tasks tasks,
                            ClientViewRepository clients, ClientOwnerRepository owners, CtaRepository ctas,
-                           PolicyService policies, OutboxWriter outbox, Clock clock) {
+                           PolicyService policies, OutboxWriter outbox, TimerRepository timers, PlaybookTemplateService templates,
+                           Clock clock) {
         this.runs = runs;
         this.tasks = tasks;
         this.clients = clients;
@@ -69,6 +74,8 @@ public class PlaybookService {
         this.ctas = ctas;
         this.policies = policies;
         this.outbox = outbox;
+        this.timers = timers;
+        this.templates = templates;
         this.clock = clock;
     }
 
@@ -80,10 +87,10 @@ public class PlaybookService {
     /** By a rule (with its CTA; start = the CTA's SLA start) or by hand; inside the caller's transaction. */
     public Uni<PlaybookRunEntity> start(EventContext context, UUID clientId, String templateKey, CtaEntity cta) {
         UUID tenantId = context.tenantId();
-        PlaybookTemplate template = PlaybookCatalogue.seeded(templateKey)
-                .orElseThrow(() -> ProblemException.invalid("templateKey", "unknown-value", "no template " + templateKey));
         Instant now = now();
-        return policies.ensure(tenantId).chain(versioned -> clients.findOrStub(tenantId, clientId, now)
+        return templates.forNewRun(tenantId, templateKey).chain(template -> template == null
+                ? Uni.createFrom().<PlaybookRunEntity>nullItem()
+                : policies.ensure(tenantId).chain(versioned -> clients.findOrStub(tenantId, clientId, now)
                 .chain(client -> owners.ownersOf(tenantId, clientId).chain(map -> {
                     CadencePolicy policy = versioned.policy();
                     Segment segment = Segment.parse(client.segment)
@@ -121,10 +128,11 @@ public class PlaybookService {
                         cta.playbookRunId = run.id;
                     }
                     return runs.persist(run).chain(() -> tasks.persist(rows))
+                            .chain(() -> planDueNotices(run.clientId, rows, false, now))
                             .chain(() -> outbox.append(PlaybookEvents.started(run, rows, template.expectedOutput()),
                                     context))
                             .replaceWith(run);
-                })));
+                }))));
     }
 
     @WithTransaction
@@ -134,7 +142,8 @@ public class PlaybookService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("CTA " + ctaId));
         return clients.findClient(context.tenantId(), clientId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Client " + clientId))
-                .chain(() -> cta).chain(found -> start(context, clientId, templateKey, found));
+                .chain(() -> cta).chain(found -> start(context, clientId, templateKey, found))
+                .onItem().ifNull().failWith(() -> PlaybookTemplateService.retired(templateKey));
     }
 
     @WithSession
@@ -151,7 +160,7 @@ public class PlaybookService {
     /** Completing a task cascades to its dependents; the last required one completes the run (§6.2). */
     @WithTransaction
     public Uni<RunWithTasks> complete(EventContext context, UUID runId, UUID taskId, String note) {
-        return activeRunWithTask(context.tenantId(), runId, taskId, (run, list, task) -> {
+        return activeRunWithTask(context.tenantId(), runId, taskId, (run, list, task, template) -> {
             if (!"OPEN".equals(task.status)) {
                 throw transition("task " + task.taskKey + " is " + task.status);
             }
@@ -160,13 +169,13 @@ public class PlaybookService {
             task.completedAt = now;
             task.note = note;
             task.updatedAt = now;
-            return afterTaskChange(context, run, list, now);
+            return afterTaskChange(context, run, list, template, now);
         });
     }
 
     @WithTransaction
     public Uni<RunWithTasks> skip(EventContext context, UUID runId, UUID taskId, String reason) {
-        return activeRunWithTask(context.tenantId(), runId, taskId, (run, list, task) -> {
+        return activeRunWithTask(context.tenantId(), runId, taskId, (run, list, task, template) -> {
             if (!"OPEN".equals(task.status)) {
                 throw transition("task " + task.taskKey + " is " + task.status);
             }
@@ -178,26 +187,29 @@ public class PlaybookService {
             task.completedAt = now;
             task.note = reason;
             task.updatedAt = now;
-            return afterTaskChange(context, run, list, now);
+            return afterTaskChange(context, run, list, template, now);
         });
     }
 
     /** A hand-set due date locks the task and moves its open dependents (§6.2 cascade). */
     @WithTransaction
     public Uni<RunWithTasks> moveTask(EventContext context, UUID runId, UUID taskId, Instant dueAt, UUID owner) {
-        return activeRunWithTask(context.tenantId(), runId, taskId, (run, list, task) -> {
+        return activeRunWithTask(context.tenantId(), runId, taskId, (run, list, task, template) -> {
             Instant now = now();
             if (owner != null) {
                 task.ownerMemberId = owner;
             }
             List<String> cascaded = List.of();
+            List<PlaybookTaskEntity> moved = new ArrayList<>();
             if (dueAt != null && !dueAt.equals(task.dueAt)) {
                 task.dueAt = dueAt;
                 task.dueLocked = true;
-                cascaded = cascade(run, list);
+                cascaded = cascade(run, list, template);
+                moved.add(task);
+                moved.addAll(byKeys(list, cascaded));
             }
             task.updatedAt = now;
-            return Uni.createFrom().item(new RunWithTasks(run, list, cascaded));
+            return planDueNotices(run.clientId, moved, true, now).replaceWith(new RunWithTasks(run, list, cascaded));
         });
     }
 
@@ -223,7 +235,8 @@ public class PlaybookService {
     }
 
     private interface TaskAction {
-        Uni<RunWithTasks> apply(PlaybookRunEntity run, List<PlaybookTaskEntity> tasks, PlaybookTaskEntity task);
+        Uni<RunWithTasks> apply(PlaybookRunEntity run, List<PlaybookTaskEntity> tasks, PlaybookTaskEntity task,
+                                PlaybookTemplate template);
     }
 
     private Uni<RunWithTasks> activeRunWithTask(UUID tenantId, UUID runId, UUID taskId, TaskAction action) {
@@ -233,13 +246,15 @@ public class PlaybookService {
             }
             PlaybookTaskEntity task = list.stream().filter(t -> t.id.equals(taskId)).findFirst()
                     .orElseThrow(() -> ProblemException.notFound("Task " + taskId));
-            return action.apply(run, list, task);
+            return templates.ofRun(tenantId, run.templateKey, run.templateVersion)
+                    .chain(template -> action.apply(run, list, task, template));
         }));
     }
 
     private Uni<RunWithTasks> afterTaskChange(EventContext context, PlaybookRunEntity run,
-                                              List<PlaybookTaskEntity> list, Instant now) {
-        List<String> cascaded = cascade(run, list);
+                                              List<PlaybookTaskEntity> list, PlaybookTemplate template, Instant now) {
+        List<String> cascaded = cascade(run, list, template);
+        Uni<Void> notices = planDueNotices(run.clientId, byKeys(list, cascaded), true, now);
         Uni<Void> firstAction = run.ctaId == null ? Uni.createFrom().voidItem()
                 : ctas.findInTenant(run.tenantId, run.ctaId).chain(cta -> {
                     if (cta == null || cta.status == CtaStatus.CLOSED || cta.firstActionAt != null) {
@@ -258,7 +273,7 @@ public class PlaybookService {
                 "Every required task is done or skipped", null, null, null, null))
                 .chain(() -> closeCtaWithRun(context, run, now))
                 : Uni.createFrom().voidItem();
-        return firstAction.chain(() -> ending).replaceWith(new RunWithTasks(run, list, cascaded));
+        return notices.chain(() -> firstAction).chain(() -> ending).replaceWith(new RunWithTasks(run, list, cascaded));
     }
 
     /** LIFECYCLE, ACTIVITY and ENGAGEMENT CTAs close DONE with their run (§6.2). */
@@ -292,8 +307,8 @@ public class PlaybookService {
         return outbox.append(PlaybookEvents.completed(run, list, reason), context).replaceWithVoid();
     }
 
-    private List<String> cascade(PlaybookRunEntity run, List<PlaybookTaskEntity> list) {
-        PlaybookTemplate template = PlaybookCatalogue.seeded(run.templateKey).orElseThrow();
+    /** Recomputes open tasks from the run's own template version (later versions never change a run). */
+    private List<String> cascade(PlaybookRunEntity run, List<PlaybookTaskEntity> list, PlaybookTemplate template) {
         Map<String, PlaybookTemplate.Task> specs = new HashMap<>();
         template.tasks().forEach(t -> specs.put(t.taskKey(), t));
         List<PlaybookPlanner.Planned> planned = new ArrayList<>();
@@ -308,6 +323,25 @@ public class PlaybookService {
                 .recompute(planned, run.startedAt, run.firstActionDueAt);
         planned.forEach(p -> rows.get(p.task.taskKey()).dueAt = p.dueAt);
         return moved;
+    }
+
+    /** DUE_SOON and OVERDUE timers of tasks whose due date was set ({@code moved}: their old notices are void). */
+    private Uni<Void> planDueNotices(UUID clientId, List<PlaybookTaskEntity> changed, boolean moved, Instant now) {
+        List<Uni<Void>> steps = new ArrayList<>();
+        for (PlaybookTaskEntity task : changed) {
+            if (moved) {
+                steps.add(timers.voidAllOf(task.tenantId, task.id, now).replaceWithVoid());
+            }
+            for (TaskDueNotice.Planned notice : TaskDueNotice.plan(task.dueAt, now)) {
+                steps.add(timers.plan(task.tenantId, clientId, TimerEntity.taskNotice(notice.state()), task.id,
+                        notice.fireAt(), now).replaceWithVoid());
+            }
+        }
+        return CadenceService.chain(steps);
+    }
+
+    private static List<PlaybookTaskEntity> byKeys(List<PlaybookTaskEntity> list, List<String> keys) {
+        return list.stream().filter(t -> keys.contains(t.taskKey)).toList();
     }
 
     private PlaybookTaskEntity task(PlaybookRunEntity run, int seq, PlaybookPlanner.Planned p, Segment segment,

@@ -35,8 +35,12 @@ class PlaybookRunComponentTest {
     MutableClock clock;
     @Inject
     Pool pool;
+    @Inject
+    io.mspcs.cadence.service.CadenceSweep sweep;
 
+    /** A client of the segment, with the clock at E6's start (2026-06-02T15:30Z). */
     private UUID client(UUID tenant, String segment) {
+        clock.set(Instant.parse("2026-06-02T15:30:00Z"));
         UUID client = UUID.randomUUID();
         pool.preparedQuery("insert into client_view (id, tenant_id, client_id, status, segment, created_at, updated_at, "
                         + "version) values ($1, $2, $3, 'ACTIVE', $4, now(), now(), 0)")
@@ -48,7 +52,6 @@ class PlaybookRunComponentTest {
     void aRunStartedByHandCascadesAHandSetDueDateAndCompletesWithItsRequiredTasks() {
         UUID tenant = UUID.randomUUID();
         UUID client = client(tenant, "A");
-        clock.set(Instant.parse("2026-06-02T15:30:00Z"));
         JsonPath run = as(tenant).contentType(ContentType.JSON).body(Map.of("templateKey", "at-risk"))
                 .post("/api/v1/clients/" + client + "/playbook-runs").then().statusCode(201)
                 .body("status", equalTo("ACTIVE")).body("templateVersion", equalTo(1))
@@ -86,5 +89,48 @@ class PlaybookRunComponentTest {
         as(tenant, "VIEWER").contentType(ContentType.JSON).body(Map.of("templateKey", "at-risk"))
                 .post("/api/v1/clients/" + client + "/playbook-runs").then().statusCode(403);
         as(UUID.randomUUID()).get("/api/v1/playbook-runs/" + runId).then().statusCode(404);
+    }
+
+    @Test
+    void taskNoticesComeDueSoonAndOverdueOncePerDueDateAndFollowAMovedDueDate() {
+        UUID tenant = UUID.randomUUID();
+        JsonPath run = as(tenant).contentType(ContentType.JSON).body(Map.of("templateKey", "at-risk"))
+                .post("/api/v1/clients/" + client(tenant, "A") + "/playbook-runs").then().statusCode(201)
+                .extract().jsonPath();
+        String runId = run.getString("runId");
+        String r2 = run.getString("tasks.find { it.taskKey == 'R2' }.taskId");
+        String r3 = run.getString("tasks.find { it.taskKey == 'R3' }.taskId");
+
+        sweepAt(tenant, "2026-06-03T17:00:00Z");
+        sweepAt(tenant, "2026-06-03T17:00:00Z");
+        List<OutboxRows.Row> r2Notices = notices(tenant, r2);
+        assertThat(r2Notices).extracting(row -> row.envelope().at("/data/state").asText())
+                .containsExactly("DUE_SOON", "OVERDUE");
+        assertThat(r2Notices).allSatisfy(row -> {
+            ContractAssertions.assertValid(row);
+            assertThat(row.envelope().at("/data/dueAt").asText()).isEqualTo("2026-06-03T17:00:00Z");
+            assertThat(row.envelope().at("/data/ownerRole").asText()).isEqualTo("CSM");
+            assertThat(row.envelope().at("/data/playbookRunId").asText()).isEqualTo(runId);
+        });
+        assertThat(notices(tenant, r3)).isEmpty();
+
+        // R3 moved from 06-05 to 06-04T12:00Z: its old notices are void, the new due date is announced at once.
+        as(tenant).contentType(ContentType.JSON).body(Map.of("dueAt", "2026-06-04T12:00:00Z"))
+                .patch("/api/v1/playbook-runs/" + runId + "/tasks/" + r3).then().statusCode(200);
+        sweepAt(tenant, "2026-06-05T17:00:00Z");
+        assertThat(notices(tenant, r3)).extracting(row -> row.envelope().at("/data/state").asText() + " "
+                + row.envelope().at("/data/dueAt").asText())
+                .containsExactly("DUE_SOON 2026-06-04T12:00:00Z", "OVERDUE 2026-06-04T12:00:00Z");
+        assertThat(notices(tenant, r2)).hasSize(2);
+    }
+
+    private void sweepAt(UUID tenant, String instant) {
+        clock.set(Instant.parse(instant));
+        sweep.run(tenant).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private static List<OutboxRows.Row> notices(UUID tenant, String taskId) {
+        return OutboxRows.of("cadence", tenant, EventTypes.PLAYBOOK_TASK_DUE).stream()
+                .filter(row -> row.envelope().at("/data/taskId").asText().equals(taskId)).toList();
     }
 }
