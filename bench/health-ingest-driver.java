@@ -30,6 +30,11 @@ import java.util.concurrent.Future;
  * and measures the time until every client carries a score record of the new version.
  *
  * Arguments: baseUrl jdbcUrl dbUser dbPassword kafkaBootstrap gatewayToken
+ * System properties: clients, perClient, senders (sizes; the issue's are the defaults); rescore.tenant = the tenant of
+ * an earlier run kept with BENCH_KEEP_DB=1: only publish a new model and measure the re-score of its clients;
+ * rescore.rounds (1): publish and re-score that many times (on a fresh JVM the first round also pays for the JIT);
+ * service.pid, pg.pid (the postmaster): also report the CPU seconds the service and PostgreSQL used per phase, a
+ * figure the other load of a shared machine distorts far less than wall time.
  */
 public class HealthIngestDriver {
 
@@ -38,6 +43,9 @@ public class HealthIngestDriver {
     static final int BATCH = 5_000;
     static final int SENDERS = Integer.getInteger("senders", 2);
     static final Instant RECEIVED = Instant.parse("2026-11-20T14:00:00Z");
+    static final String RESCORE_TENANT = System.getProperty("rescore.tenant");
+    static final long SERVICE_PID = Long.getLong("service.pid", 0);
+    static final long PG_PID = Long.getLong("pg.pid", 0);
 
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
@@ -46,111 +54,134 @@ public class HealthIngestDriver {
         String dbPassword = args[3];
         String kafka = args[4];
         String token = args[5];
-        UUID tenant = UUID.randomUUID();
+        UUID tenant = RESCORE_TENANT == null ? UUID.randomUUID() : UUID.fromString(RESCORE_TENANT);
+        System.out.println("tenant " + tenant);
         List<UUID> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(UUID.randomUUID());
         }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
         try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
-            register(kafka, tenant, clients);
-            long t0 = System.nanoTime();
-            while (count(db, "select count(*) from client_health where tenant_id = '" + tenant
-                    + "' and registered_at is not null") < CLIENTS) {
-                Thread.sleep(200);
-                if (System.nanoTime() - t0 > Duration.ofMinutes(3).toNanos()) {
-                    throw new IllegalStateException("clients not registered in 3 minutes");
-                }
+            if (RESCORE_TENANT == null) {
+                ingest(db, http, baseUrl, kafka, token, tenant, clients);
             }
-            System.out.printf("registered %d clients via ClientRegistered in %.1f s%n", CLIENTS, seconds(t0));
-
-            List<String> bodies = new ArrayList<>();
-            List<Object[]> rows = new ArrayList<>();
-            int clientsPerBatch = BATCH / PER_CLIENT;
-            for (int from = 0; from < CLIENTS; from += clientsPerBatch) {
-                StringBuilder body = new StringBuilder("{\"source\":\"bench-rmm\",\"items\":[");
-                boolean first = true;
-                for (int c = from; c < Math.min(CLIENTS, from + clientsPerBatch); c++) {
-                    for (int s = 0; s < PER_CLIENT; s++) {
-                        String[] item = signal(clients.get(c), c, s);
-                        if (!first) {
-                            body.append(',');
-                        }
-                        first = false;
-                        body.append(item[0]);
-                        rows.add(new Object[] {clients.get(c), item[1], item[2], item[3], item[4], item[5]});
-                    }
-                }
-                bodies.add(body.append("]}").toString());
+            for (int round = 0; round < Integer.getInteger("rescore.rounds", 1); round++) {
+                rescore(db, http, baseUrl, token, tenant);
             }
-
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            // warm-up: one small call (JIT and pool), on another tenant's unknown client: rejected, writes nothing
-            post(http, baseUrl + "/api/v1/signals/bulk", UUID.randomUUID(), token,
-                    "{\"source\":\"warmup\",\"items\":[{\"externalId\":\"w\",\"type\":\"COMPLAINT\",\"clientId\":\""
-                            + UUID.randomUUID() + "\",\"observedAt\":\"2026-11-19T10:00:00Z\",\"rootCause\":\"QUALITY\",\"summary\":\"w\"}]}");
-
-            ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
-            long ingestStart = System.nanoTime();
-            List<Future<Long>> results = new ArrayList<>();
-            List<Long> latencies = new ArrayList<>();
-            for (String body : bodies) {
-                results.add(pool.submit(() -> {
-                    long start = System.nanoTime();
-                    post(http, baseUrl + "/api/v1/signals/bulk", tenant, token, body);
-                    return (System.nanoTime() - start) / 1_000_000;
-                }));
-            }
-            for (Future<Long> result : results) {
-                latencies.add(result.get());
-            }
-            double ingestSeconds = seconds(ingestStart);
-            pool.shutdown();
-            long stored = count(db, "select count(*) from signal where tenant_id = '" + tenant + "'");
-            latencies.sort(Long::compare);
-            double ingestRate = rows.size() / ingestSeconds;
-            System.out.printf("ingest: %d signals (%d stored) in %.2f s = %.0f signals/s; per 5,000-item call p50 %d ms, p95 %d ms, max %d ms (%d concurrent senders)%n",
-                    rows.size(), stored, ingestSeconds, ingestRate, latencies.get(latencies.size() / 2),
-                    latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1), latencies.get(latencies.size() - 1), SENDERS);
-
-            // wait for the ingest-triggered scoring to settle before measuring the ceiling and the re-score
-            long settle = System.nanoTime();
-            while (count(db, "select count(*) from client_health where tenant_id = '" + tenant
-                    + "' and (dirty_at is not null or current_score_id is null)") > 0) {
-                Thread.sleep(100);
-                if (System.nanoTime() - settle > Duration.ofMinutes(5).toNanos()) {
-                    throw new IllegalStateException("ingest scoring did not settle in 5 minutes");
-                }
-            }
-            System.out.printf("ingest-triggered scoring of %d clients settled %.1f s after the last ingest call%n",
-                    CLIENTS, seconds(settle));
-
-            double ceiling = jdbcCeiling(db, tenant, rows);
-            System.out.printf("ceiling: plain JDBC batch insert of the same %d rows: %.2f s = %.0f rows/s%n",
-                    rows.size(), rows.size() / ceiling, ceiling);
-            System.out.printf("ratio: bulk endpoint / plain JDBC = %.1f %%%n", 100 * ingestRate / ceiling);
-
-            String draft = post(http, baseUrl + "/api/v1/health-models", tenant, token,
-                    "{\"changeNote\":\"bench: CX and alignment 25 %\",\"content\":{\"composite\":{\"weights\":"
-                            + "{\"CX\":0.25,\"ADOPTION\":0.1667,\"ENGAGEMENT\":0.1667,\"SERVICE_QUALITY\":0.1666,\"ALIGNMENT\":0.25}}}}");
-            int version = Integer.parseInt(draft.replaceAll(".*\"version\":(\\d+).*", "$1"));
-            long publishStart = System.nanoTime();
-            String published = post(http, baseUrl + "/api/v1/health-models/" + version + "/publish", tenant, token, "{}");
-            double answered = seconds(publishStart);
-            while (count(db, "select count(*) from client_health c join score_record r on r.id = c.current_score_id"
-                    + " where c.tenant_id = '" + tenant + "' and r.model_version = " + version) < CLIENTS) {
-                Thread.sleep(50);
-                if (System.nanoTime() - publishStart > Duration.ofMinutes(5).toNanos()) {
-                    throw new IllegalStateException("re-score did not finish in 5 minutes");
-                }
-            }
-            double rescore = seconds(publishStart);
-            System.out.printf("publish: answered in %.2f s (%s); all %d clients re-scored with model v%d in %.2f s%n",
-                    answered, published, CLIENTS, version, rescore);
-            long scored = count(db, "select count(*) from outbox_event where tenant_id = '" + tenant
-                    + "' and type = 'health.HealthScored.v1'");
-            System.out.printf("outbox: %d HealthScored rows for the tenant%n", scored);
         }
+    }
+
+    static void ingest(Connection db, HttpClient http, String baseUrl, String kafka, String token, UUID tenant,
+                       List<UUID> clients) throws Exception {
+        register(kafka, tenant, clients);
+        long t0 = System.nanoTime();
+        while (count(db, "select count(*) from client_health where tenant_id = '" + tenant
+                + "' and registered_at is not null") < CLIENTS) {
+            Thread.sleep(200);
+            if (System.nanoTime() - t0 > Duration.ofMinutes(15).toNanos()) {
+                throw new IllegalStateException("clients not registered in 15 minutes");
+            }
+        }
+        System.out.printf("registered %d clients via ClientRegistered in %.1f s%n", CLIENTS, seconds(t0));
+
+        List<String> bodies = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        int clientsPerBatch = BATCH / PER_CLIENT;
+        for (int from = 0; from < CLIENTS; from += clientsPerBatch) {
+            StringBuilder body = new StringBuilder("{\"source\":\"bench-rmm\",\"items\":[");
+            boolean first = true;
+            for (int c = from; c < Math.min(CLIENTS, from + clientsPerBatch); c++) {
+                for (int s = 0; s < PER_CLIENT; s++) {
+                    String[] item = signal(clients.get(c), c, s);
+                    if (!first) {
+                        body.append(',');
+                    }
+                    first = false;
+                    body.append(item[0]);
+                    rows.add(new Object[] {clients.get(c), item[1], item[2], item[3], item[4], item[5]});
+                }
+            }
+            bodies.add(body.append("]}").toString());
+        }
+
+        // warm-up: one small call (JIT and pool), on another tenant's unknown client: rejected, writes nothing
+        post(http, baseUrl + "/api/v1/signals/bulk", UUID.randomUUID(), token,
+                "{\"source\":\"warmup\",\"items\":[{\"externalId\":\"w\",\"type\":\"COMPLAINT\",\"clientId\":\""
+                        + UUID.randomUUID() + "\",\"observedAt\":\"2026-11-19T10:00:00Z\",\"rootCause\":\"QUALITY\",\"summary\":\"w\"}]}");
+
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        double[] cpuStart = cpu();
+        long ingestStart = System.nanoTime();
+        List<Future<Long>> results = new ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
+        for (String body : bodies) {
+            results.add(pool.submit(() -> {
+                long start = System.nanoTime();
+                post(http, baseUrl + "/api/v1/signals/bulk", tenant, token, body);
+                return (System.nanoTime() - start) / 1_000_000;
+            }));
+        }
+        for (Future<Long> result : results) {
+            latencies.add(result.get());
+        }
+        double ingestSeconds = seconds(ingestStart);
+        pool.shutdown();
+        long stored = count(db, "select count(*) from signal where tenant_id = '" + tenant + "'");
+        latencies.sort(Long::compare);
+        double ingestRate = rows.size() / ingestSeconds;
+        System.out.printf("ingest: %d signals (%d stored) in %.2f s = %.0f signals/s; per 5,000-item call p50 %d ms, p95 %d ms, max %d ms (%d concurrent senders)%n",
+                rows.size(), stored, ingestSeconds, ingestRate, latencies.get(latencies.size() / 2),
+                latencies.get((int) Math.ceil(latencies.size() * 0.95) - 1), latencies.get(latencies.size() - 1), SENDERS);
+
+        // wait for the ingest-triggered scoring to settle before measuring the ceiling and the re-score
+        long settle = System.nanoTime();
+        while (count(db, "select count(*) from client_health where tenant_id = '" + tenant
+                + "' and (dirty_at is not null or current_score_id is null)") > 0) {
+            Thread.sleep(100);
+            if (System.nanoTime() - settle > Duration.ofMinutes(15).toNanos()) {
+                throw new IllegalStateException("ingest scoring did not settle in 15 minutes");
+            }
+        }
+        System.out.printf("ingest-triggered scoring of %d clients settled %.1f s after the last ingest call%n",
+                CLIENTS, seconds(settle));
+        printCpu("ingest incl. its scoring", cpuStart);
+
+        double[] ceilingCpu = cpu();
+        double ceiling = jdbcCeiling(db, tenant, rows);
+        printCpu("plain JDBC insert", ceilingCpu);
+        System.out.printf("ceiling: plain JDBC batch insert of the same %d rows: %.2f s = %.0f rows/s%n",
+                rows.size(), rows.size() / ceiling, ceiling);
+        System.out.printf("ratio: bulk endpoint / plain JDBC = %.1f %%%n", 100 * ingestRate / ceiling);
+    }
+
+    /** Publishes a new model version and waits until every active client carries a score record of it. */
+    static void rescore(Connection db, HttpClient http, String baseUrl, String token, UUID tenant) throws Exception {
+        long active = count(db, "select count(*) from client_health where tenant_id = '" + tenant
+                + "' and registered_at is not null");
+
+        String draft = post(http, baseUrl + "/api/v1/health-models", tenant, token,
+                "{\"changeNote\":\"bench: CX and alignment 25 %\",\"content\":{\"composite\":{\"weights\":"
+                        + "{\"CX\":0.25,\"ADOPTION\":0.1667,\"ENGAGEMENT\":0.1667,\"SERVICE_QUALITY\":0.1666,\"ALIGNMENT\":0.25}}}}");
+        int version = Integer.parseInt(draft.replaceAll(".*\"version\":(\\d+).*", "$1"));
+        double[] cpuStart = cpu();
+        long publishStart = System.nanoTime();
+        String published = post(http, baseUrl + "/api/v1/health-models/" + version + "/publish", tenant, token, "{}");
+        double answered = seconds(publishStart);
+        while (count(db, "select count(*) from client_health c join score_record r on r.id = c.current_score_id"
+                + " where c.tenant_id = '" + tenant + "' and r.model_version = " + version) < active) {
+            Thread.sleep(50);
+            if (System.nanoTime() - publishStart > Duration.ofMinutes(15).toNanos()) {
+                throw new IllegalStateException("re-score did not finish in 15 minutes");
+            }
+        }
+        double rescore = seconds(publishStart);
+        printCpu("re-score", cpuStart);
+        System.out.printf("publish: answered in %.2f s (%s); all %d clients re-scored with model v%d in %.2f s%n",
+                answered, published, active, version, rescore);
+        long scored = count(db, "select count(*) from outbox_event where tenant_id = '" + tenant
+                + "' and type = 'health.HealthScored.v1'");
+        System.out.printf("outbox: %d HealthScored rows for the tenant%n", scored);
     }
 
     /** One signal: [json, type, externalId, observedAt, eventTime, valsJson]. A client's 100 signals mix every kind. */
@@ -272,13 +303,50 @@ public class HealthIngestDriver {
                 .header("X-Roles", "ADMIN,CS_LEADER")
                 .header("X-Gateway-Token", token)
                 .header("X-Received-At", RECEIVED.toString())
-                .timeout(Duration.ofMinutes(2))
+                .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** {service, PostgreSQL} CPU seconds so far (PostgreSQL: the postmaster, its live and its reaped children). */
+    static double[] cpu() {
+        if (SERVICE_PID == 0 || PG_PID == 0) {
+            return null;
+        }
+        double pg = 0;
+        java.io.File[] procs = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+        for (java.io.File proc : procs == null ? new java.io.File[0] : procs) {
+            String[] stat = stat(Long.parseLong(proc.getName()));
+            if (stat != null && (Long.parseLong(stat[1]) == PG_PID || Long.parseLong(proc.getName()) == PG_PID)) {
+                pg += (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+                if (Long.parseLong(proc.getName()) == PG_PID) {
+                    pg += (Long.parseLong(stat[13]) + Long.parseLong(stat[14])) / 100.0;
+                }
+            }
+        }
+        String[] service = stat(SERVICE_PID);
+        return new double[] {service == null ? 0 : (Long.parseLong(service[11]) + Long.parseLong(service[12])) / 100.0, pg};
+    }
+
+    /** The fields of /proc/pid/stat after "(comm)": [0] = state, [1] = ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+    static String[] stat(long pid) {
+        try {
+            String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+            return line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    static void printCpu(String phase, double[] start) {
+        double[] end = cpu();
+        if (start != null && end != null) {
+            System.out.printf("CPU during %s: service %.1f s, PostgreSQL %.1f s%n", phase, end[0] - start[0], end[1] - start[1]);
+        }
     }
 
     static long count(Connection db, String sql) throws Exception {

@@ -281,7 +281,7 @@ public final class SignalParser {
             }
             if (value instanceof String s) {
                 try {
-                    Instant at = Instant.parse(s);
+                    Instant at = IsoInstant.parse(s);
                     values.put(field, at.toString());
                     return at;
                 } catch (DateTimeParseException e) {

@@ -1,9 +1,5 @@
 package io.mspcs.health.repository;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.outbox.EventContext;
@@ -48,40 +44,37 @@ public class BatchOutbox {
         this.source = "/cs/" + applicationName;
     }
 
-    private static JsonNode payload(EventEnvelope envelope) {
-        try {
-            return EventCodec.mapper().readTree(EventCodec.write(envelope));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("envelope cannot be serialised", e);
-        }
-    }
-
     public Uni<Void> append(List<Pending> events) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        ArrayNode rows = EventCodec.mapper().createArrayNode();
-        int seq = 0;
-        for (Pending pending : events) {
-            OutgoingEvent event = pending.event();
-            EventContext context = pending.context();
-            EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), source, event.type(),
-                    clock.instant().truncatedTo(ChronoUnit.MILLIS), event.subject(), context.tenantId(),
-                    context.correlationId(), context.causationId(), EventCodec.toData(event.data()));
-            ObjectNode row = rows.addObject();
-            row.put("seq", seq++);
-            row.put("id", envelope.id().toString());
-            row.put("aggregatetype", event.aggregateType());
-            row.put("aggregateid", event.aggregateId());
-            row.put("type", envelope.type());
-            row.put("ts", envelope.time().toString());
-            row.put("tenant_id", envelope.tenantId().toString());
-            row.put("partition_key", envelope.partitionKey());
-            row.put("correlation_id", envelope.correlationId());
-            row.put("causation_id", envelope.causationId() == null ? null : envelope.causationId().toString());
-            row.set("payload", payload(envelope));
-        }
-        String json = rows.toString();
+        String json = SqlJson.write(events.size() * 1024, out -> {
+            out.writeStartArray();
+            int seq = 0;
+            for (Pending pending : events) {
+                OutgoingEvent event = pending.event();
+                EventContext context = pending.context();
+                EventEnvelope envelope = EventEnvelope.of(UUID.randomUUID(), source, event.type(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS), event.subject(), context.tenantId(),
+                        context.correlationId(), context.causationId(), EventCodec.toData(event.data()));
+                out.writeStartObject();
+                out.writeNumberField("seq", seq++);
+                SqlJson.field(out, "id", envelope.id());
+                SqlJson.field(out, "aggregatetype", event.aggregateType());
+                SqlJson.field(out, "aggregateid", event.aggregateId());
+                SqlJson.field(out, "type", envelope.type());
+                SqlJson.field(out, "ts", envelope.time());
+                SqlJson.field(out, "tenant_id", envelope.tenantId());
+                SqlJson.field(out, "partition_key", envelope.partitionKey());
+                SqlJson.field(out, "correlation_id", envelope.correlationId());
+                SqlJson.field(out, "causation_id", envelope.causationId());
+                // the envelope exactly as the shared codec writes it (what OutboxWriter stores)
+                out.writeFieldName("payload");
+                out.writeRawValue(EventCodec.write(envelope));
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        });
         return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
                 .setParameter("rows", json).executeUpdate()).replaceWithVoid();
     }

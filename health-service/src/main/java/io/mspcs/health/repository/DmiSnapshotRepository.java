@@ -1,6 +1,7 @@
 package io.mspcs.health.repository;
 
 import io.mspcs.health.domain.SnapshotKind;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -17,16 +18,29 @@ public class DmiSnapshotRepository implements PanacheRepositoryBase<DmiSnapshotE
         return find("tenantId = ?1 and clientId = ?2 order by seq desc", tenantId, clientId).firstResult();
     }
 
-    /** Each client's latest snapshot (by seq). */
+    // The batch reads of a recompute are read-only: their JSON contents are then neither deep-copied on load nor
+    // compared at flush (it only reads snapshots; new ones are inserted).
+
+    /** Each client's latest snapshot (by seq), read-only. */
     public Uni<List<DmiSnapshotEntity>> latestOf(UUID tenantId, java.util.Collection<UUID> clientIds) {
-        return list("from DmiSnapshotEntity s where s.tenantId = ?1 and s.clientId in ?2 and s.seq = "
+        return readOnly("from DmiSnapshotEntity s where s.tenantId = ?1 and s.clientId in ?2 and s.seq = "
                 + "(select max(t.seq) from DmiSnapshotEntity t where t.tenantId = s.tenantId and t.clientId = s.clientId)",
-                tenantId, clientIds);
+                tenantId, clientIds, null);
     }
 
-    /** The clients' snapshots measured after {@code from}, oldest first. */
+    /** The clients' snapshots measured after {@code from}, oldest first, read-only. */
     public Uni<List<DmiSnapshotEntity>> sinceOf(UUID tenantId, java.util.Collection<UUID> clientIds, Instant from) {
-        return list("tenantId = ?1 and clientId in ?2 and measuredAt > ?3 order by seq", tenantId, clientIds, from);
+        return readOnly("from DmiSnapshotEntity s where s.tenantId = ?1 and s.clientId in ?2 and s.measuredAt > ?3"
+                + " order by s.seq", tenantId, clientIds, from);
+    }
+
+    private static Uni<List<DmiSnapshotEntity>> readOnly(String hql, UUID tenantId, java.util.Collection<UUID> clientIds,
+                                                         Instant from) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createSelectionQuery(hql, DmiSnapshotEntity.class)
+                    .setParameter(1, tenantId).setParameter(2, clientIds);
+            return (from == null ? query : query.setParameter(3, from)).setReadOnly(true).getResultList();
+        });
     }
 
     /** Snapshots measured after {@code from}, oldest first. */

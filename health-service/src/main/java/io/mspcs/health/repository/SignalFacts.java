@@ -2,7 +2,6 @@ package io.mspcs.health.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.health.domain.SignalFact;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -39,11 +38,10 @@ public class SignalFacts {
     };
 
     public Uni<Map<UUID, List<SignalFact>>> of(UUID tenantId, Collection<UUID> clientIds, Instant from) {
-        ArrayNode ids = EventCodec.mapper().createArrayNode();
-        clientIds.forEach(id -> ids.add(id.toString()));
+        String ids = SqlJson.uuidArray(clientIds);
         return Panache.getSession().chain(session -> session.createNativeQuery(FACTS, Object[].class)
                         .setParameter("tenant", tenantId)
-                        .setParameter("ids", ids.toString())
+                        .setParameter("ids", ids)
                         .setParameter("from", from.atOffset(ZoneOffset.UTC))
                         .getResultList())
                 .map(rows -> {

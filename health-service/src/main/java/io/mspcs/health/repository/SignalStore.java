@@ -1,8 +1,5 @@
 package io.mspcs.health.repository;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mspcs.contracts.EventCodec;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,14 +103,21 @@ public class SignalStore {
             """;
 
     public Uni<List<ClientKey>> registeredClients(UUID tenantId, Collection<UUID> ids, Collection<String[]> refs) {
-        ArrayNode idArray = EventCodec.mapper().createArrayNode();
-        ids.forEach(id -> idArray.add(id.toString()));
-        ArrayNode refArray = EventCodec.mapper().createArrayNode();
-        refs.forEach(ref -> refArray.addObject().put("source", ref[0]).put("external_id", ref[1]));
+        String idArray = SqlJson.uuidArray(ids);
+        String refArray = SqlJson.write(refs.size() * 64 + 2, out -> {
+            out.writeStartArray();
+            for (String[] ref : refs) {
+                out.writeStartObject();
+                out.writeStringField("source", ref[0]);
+                out.writeStringField("external_id", ref[1]);
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        });
         return Panache.getSession().chain(session -> session.createNativeQuery(CLIENTS, Object[].class)
                         .setParameter("tenant", tenantId)
-                        .setParameter("ids", idArray.toString())
-                        .setParameter("refs", refArray.toString())
+                        .setParameter("ids", idArray)
+                        .setParameter("refs", refArray)
                         .getResultList())
                 .map(rows -> rows.stream().map(r -> new ClientKey((UUID) r[0], (String) r[1], (String) r[2])).toList());
     }
@@ -123,20 +127,23 @@ public class SignalStore {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        ArrayNode array = EventCodec.mapper().createArrayNode();
-        for (Row row : rows) {
-            ObjectNode node = array.addObject();
-            node.put("idx", row.index());
-            node.put("id", row.id().toString());
-            node.put("client_id", row.clientId().toString());
-            node.put("type", row.type());
-            node.put("external_id", row.externalId());
-            node.put("insight_code", row.insightCode());
-            node.put("event_time", row.eventTime().toString());
-            node.put("observed_at", row.observedAt().toString());
-            node.set("vals", EventCodec.mapper().valueToTree(row.values()));
-        }
-        String json = array.toString();
+        String json = SqlJson.write(rows.size() * 320, out -> {
+            out.writeStartArray();
+            for (Row row : rows) {
+                out.writeStartObject();
+                out.writeNumberField("idx", row.index());
+                SqlJson.field(out, "id", row.id());
+                SqlJson.field(out, "client_id", row.clientId());
+                SqlJson.field(out, "type", row.type());
+                SqlJson.field(out, "external_id", row.externalId());
+                SqlJson.field(out, "insight_code", row.insightCode());
+                SqlJson.field(out, "event_time", row.eventTime());
+                SqlJson.field(out, "observed_at", row.observedAt());
+                out.writeObjectField("vals", row.values());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        });
         return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT, Object[].class)
                         .setParameter("rows", json)
                         .setParameter("tenant", tenantId)
@@ -161,17 +168,21 @@ public class SignalStore {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        ArrayNode array = EventCodec.mapper().createArrayNode();
-        for (CoverageRow row : rows) {
-            ObjectNode node = array.addObject();
-            node.put("client_id", row.clientId().toString());
-            node.put("insight_code", row.insightCode());
-            node.put("coverage", row.coverage());
-            node.put("numerator", row.numerator());
-            node.put("denominator", row.denominator());
-            node.put("observed_at", row.observedAt().toString());
-        }
-        String json = array.toString();
+        String json = SqlJson.write(rows.size() * 160, out -> {
+            out.writeStartArray();
+            for (CoverageRow row : rows) {
+                out.writeStartObject();
+                SqlJson.field(out, "client_id", row.clientId());
+                SqlJson.field(out, "insight_code", row.insightCode());
+                out.writeFieldName("coverage");
+                out.writeNumber(row.coverage());
+                out.writeObjectField("numerator", row.numerator());
+                out.writeObjectField("denominator", row.denominator());
+                SqlJson.field(out, "observed_at", row.observedAt());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        });
         return Panache.getSession().chain(session -> session.createNativeQuery(UPSERT_COVERAGE, Object[].class)
                         .setParameter("rows", json)
                         .setParameter("tenant", tenantId)
@@ -186,10 +197,9 @@ public class SignalStore {
         if (clientIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        ArrayNode ids = EventCodec.mapper().createArrayNode();
-        clientIds.forEach(id -> ids.add(id.toString()));
+        String ids = SqlJson.uuidArray(clientIds);
         return Panache.getSession().chain(session -> session.createNativeQuery(MARK_DIRTY)
-                .setParameter("ids", ids.toString())
+                .setParameter("ids", ids)
                 .setParameter("tenant", tenantId)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate()).replaceWithVoid();

@@ -37,7 +37,6 @@ import io.mspcs.health.repository.DmiSnapshotRepository;
 import io.mspcs.health.repository.EngagementStore;
 import io.mspcs.health.repository.HealthAlertEntity;
 import io.mspcs.health.repository.HealthAlertRepository;
-import io.mspcs.health.repository.ScoreRecordEntity;
 import io.mspcs.health.repository.ScoreRecordRepository;
 import io.mspcs.health.repository.SignalFacts;
 import io.mspcs.outbox.EventContext;
@@ -125,7 +124,7 @@ public class HealthScoringService {
                     .chain(catalog -> coverages.ofClients(tenantId, ids)
                             .chain(covered -> facts.of(tenantId, ids, now.minus(Duration.ofDays(FACT_DAYS)))
                                     .chain(signals -> engagementStore.of(tenantId, ids)
-                                    .chain(engagement -> records.byIds(tenantId, previousIds)
+                                    .chain(engagement -> records.previousOf(tenantId, previousIds)
                                             .chain(previous -> snapshots.latestOf(tenantId, ids)
                                                     .chain(latest -> snapshots.sinceOf(tenantId, ids,
                                                                     now.minus(Duration.ofDays(90)))
@@ -138,13 +137,14 @@ public class HealthScoringService {
 
     private Uni<Outcome> write(List<ClientHealthEntity> scorable, ActiveModel model, DmiCatalog catalog,
                                List<DmiCoverageEntity> covered, Map<UUID, List<SignalFact>> signals,
-                               Map<UUID, EngagementStore.Engagement> engagement, List<ScoreRecordEntity> previous, List<DmiSnapshotEntity> latest,
+                               Map<UUID, EngagementStore.Engagement> engagement, List<ScoreRecordRepository.Previous> previous,
+                               List<DmiSnapshotEntity> latest,
                                List<DmiSnapshotEntity> recent, List<HealthAlertEntity> live, String trigger,
                                EventContext context, Instant now) {
         Map<UUID, Map<String, CoverageReading>> readings = new HashMap<>();
         covered.forEach(c -> readings.computeIfAbsent(c.clientId, k -> new HashMap<>()).put(c.insightCode, c.toReading()));
-        Map<UUID, ScoreRecordEntity> previousById = new HashMap<>();
-        previous.forEach(r -> previousById.put(r.id, r));
+        Map<UUID, ScoreRecordRepository.Previous> previousById = new HashMap<>();
+        previous.forEach(r -> previousById.put(r.id(), r));
         Map<UUID, DmiSnapshotEntity> latestByClient = new HashMap<>();
         latest.forEach(s -> latestByClient.put(s.clientId, s));
         Map<UUID, List<DmiSnapshotEntity>> recentByClient = new HashMap<>();
@@ -163,10 +163,11 @@ public class HealthScoringService {
         DmiStallRule stallRule = DmiStallRule.defaults();
 
         List<DmiSnapshotEntity> newSnapshots = new ArrayList<>();
-        List<ScoreRecordEntity> newRecords = new ArrayList<>();
+        List<ScoreRecordRepository.NewRecord> newRecords = new ArrayList<>();
         List<BatchOutbox.Pending> events = new ArrayList<>();
         for (ClientHealthEntity client : scorable) {
-            ScoreRecordEntity before = client.currentScoreId == null ? null : previousById.get(client.currentScoreId);
+            ScoreRecordRepository.Previous before = client.currentScoreId == null ? null
+                    : previousById.get(client.currentScoreId);
             ScoreSummary summary = summaryOf(before);
             Map<String, Color> lastColors = summary == null ? Map.of() : summary.lastColors();
             BandProfile profile = client.bandProfile();
@@ -216,27 +217,28 @@ public class HealthScoringService {
                     model.content().materialDelta())) {
                 continue;
             }
-            ScoreRecordEntity record = record(client, score, summary, before, model, catalog, trigger, context, now);
+            ScoreRecordRepository.NewRecord record = record(client, score, summary, before, model, catalog, trigger,
+                    context, now);
             newRecords.add(record);
             if (score.compositeComplete()) {
-                events.add(new BatchOutbox.Pending(HealthEvents.scored(client.clientId, record.id, model.id(),
+                events.add(new BatchOutbox.Pending(HealthEvents.scored(client.clientId, record.id(), model.id(),
                         model.version(), score, summary == null ? null : summary.scores().get(HealthModel.COMPOSITE),
-                        now, trigger, record.dataAsOf), context));
+                        now, trigger, record.dataAsOf()), context));
             }
             for (ScoreChange.Transition transition : ScoreChange.transitions(summary, score)) {
-                events.add(new BatchOutbox.Pending(HealthEvents.colorChanged(client.clientId, transition, record.id,
+                events.add(new BatchOutbox.Pending(HealthEvents.colorChanged(client.clientId, transition, record.id(),
                         model.version()), context));
             }
-            client.currentScoreId = record.id;
+            client.currentScoreId = record.id();
             client.composite = score.composite();
             client.compositeColor = score.compositeColor();
             client.scoredAt = now;
-            client.dataAsOf = record.dataAsOf;
+            client.dataAsOf = record.dataAsOf();
             client.updatedAt = now;
         }
         Outcome outcome = new Outcome(scorable.size(), newRecords.size(), events.size());
         Uni<Void> persistSnapshots = newSnapshots.isEmpty() ? Uni.createFrom().voidItem() : snapshots.persist(newSnapshots);
-        Uni<Void> persistRecords = newRecords.isEmpty() ? Uni.createFrom().voidItem() : records.persist(newRecords);
+        Uni<Void> persistRecords = records.insertAll(newRecords);
         Uni<Void> persistAlerts = newAlerts.isEmpty() ? Uni.createFrom().voidItem() : alerts.persist(newAlerts);
         return persistSnapshots.chain(() -> persistRecords).chain(() -> persistAlerts)
                 .chain(() -> outbox.append(events)).replaceWith(outcome);
@@ -330,9 +332,9 @@ public class HealthScoringService {
         }
     }
 
-    private ScoreRecordEntity record(ClientHealthEntity client, HealthScore score, ScoreSummary summary,
-                                     ScoreRecordEntity before, ActiveModel model, DmiCatalog catalog, String trigger,
-                                     EventContext context, Instant now) {
+    private ScoreRecordRepository.NewRecord record(ClientHealthEntity client, HealthScore score, ScoreSummary summary,
+                                                   ScoreRecordRepository.Previous before, ActiveModel model,
+                                                   DmiCatalog catalog, String trigger, EventContext context, Instant now) {
         List<ScoreBody.Marker> markers = new ArrayList<>();
         if (summary != null && summary.modelVersion() != model.version()) {
             markers.add(new ScoreBody.Marker("MODEL_CHANGED", summary.modelVersion(), model.version(), null, null));
@@ -346,46 +348,38 @@ public class HealthScoringService {
         List<ScoreChange.Change> changes = ScoreChange.changes(summary, score, previousInputs(before));
         ScoreSummary next = ScoreChange.summarise(score, model.version(), catalog.version(), summary);
         List<String> refs = context.causationId() == null ? List.of() : List.of(context.causationId().toString());
-        ScoreRecordEntity record = new ScoreRecordEntity();
-        record.id = UUID.randomUUID();
-        record.tenantId = client.tenantId;
-        record.clientId = client.clientId;
-        record.computedAt = now;
-        record.trigger = trigger;
-        record.modelId = model.id();
-        record.modelVersion = model.version();
-        record.catalogVersion = catalog.version();
-        record.segmentUsed = score.segmentUsed();
-        record.composite = score.composite();
-        record.compositeColor = score.compositeColor();
-        record.compositeComplete = score.compositeComplete();
-        record.dataAsOf = score.dataAsOf() == null ? now : score.dataAsOf();
-        record.modelChanged = markers.stream().anyMatch(m -> m.type().equals("MODEL_CHANGED"));
-        record.body = EventCodec.mapper().valueToTree(new ScoreBody(score.dimensions(), changes, markers, refs,
-                score.completeDimensions(), next));
-        record.createdAt = now;
-        record.updatedAt = now;
-        return record;
+        return new ScoreRecordRepository.NewRecord(UUID.randomUUID(), client.tenantId, client.clientId, now, trigger,
+                model.id(), model.version(), catalog.version(), score.segmentUsed(), score.composite(),
+                score.compositeColor() == null ? null : score.compositeColor().name(), score.compositeComplete(),
+                score.dataAsOf() == null ? now : score.dataAsOf(),
+                markers.stream().anyMatch(m -> m.type().equals("MODEL_CHANGED")),
+                new ScoreBody(score.dimensions(), changes, markers, refs, score.completeDimensions(), next));
     }
 
-    static ScoreSummary summaryOf(ScoreRecordEntity record) {
-        if (record == null || record.body == null || record.body.get("summary") == null) {
+    static ScoreSummary summaryOf(ScoreRecordRepository.Previous record) {
+        if (record == null || record.summary() == null) {
             return null;
         }
         try {
-            return EventCodec.mapper().treeToValue(record.body.get("summary"), ScoreSummary.class);
+            return EventCodec.mapper().readValue(record.summary(), ScoreSummary.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("score record " + record.id + " has an unreadable summary", e);
+            throw new IllegalStateException("score record " + record.id() + " has an unreadable summary", e);
         }
     }
 
     /** Sub-score and contribution per dimension and input of the previous record, for {@code changes[]}. */
-    private static Map<String, Map<String, BigDecimal[]>> previousInputs(ScoreRecordEntity record) {
+    private static Map<String, Map<String, BigDecimal[]>> previousInputs(ScoreRecordRepository.Previous record) {
         Map<String, Map<String, BigDecimal[]>> result = new HashMap<>();
-        if (record == null || record.body == null || record.body.get("dimensions") == null) {
+        if (record == null || record.dimensions() == null) {
             return result;
         }
-        for (JsonNode dimension : record.body.get("dimensions")) {
+        JsonNode dimensions;
+        try {
+            dimensions = EventCodec.mapper().readTree(record.dimensions());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("score record " + record.id() + " has unreadable dimensions", e);
+        }
+        for (JsonNode dimension : dimensions) {
             Map<String, BigDecimal[]> inputs = result.computeIfAbsent(dimension.path("dimension").asText(), k -> new HashMap<>());
             for (JsonNode input : dimension.path("inputs")) {
                 inputs.put(input.path("key").asText(), new BigDecimal[] {decimal(input.get("subScore")),
