@@ -1,5 +1,7 @@
 package io.mspcs.health.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mspcs.contracts.EventCodec;
 import io.mspcs.health.domain.BandProfile;
 import io.mspcs.health.domain.Color;
 import io.mspcs.health.domain.CoverageReading;
@@ -136,7 +138,7 @@ public class WhatIfService {
             }
         }
         BandProfile profile = segment != null ? BandProfile.of(segment, false) : client.bandProfile();
-        ScoreSummary summary = HealthScoringService.summaryOf(current);
+        ScoreSummary summary = summaryOf(current);
         Map<String, Color> lastColors = summary == null ? Map.of() : summary.lastColors();
         Color adoptionFrom = lastColors.containsKey("ADOPTION") ? lastColors.get("ADOPTION") : lastSnapshotColor;
         DmiSheet sheet = new DmiCalculator(HealthScoringService.dmiPolicy(model))
@@ -201,5 +203,11 @@ public class WhatIfService {
                 throw ObservationService.problem(renamed(ItemProblem.unknownInsight(signal.index())));
             }
         }
+    }
+
+    /** The change-detection summary of the stored record (the re-score reads it as text; here the entity is at hand). */
+    private static ScoreSummary summaryOf(ScoreRecordEntity record) {
+        JsonNode summary = record == null || record.body == null ? null : record.body.get("summary");
+        return summary == null || summary.isNull() ? null : EventCodec.mapper().convertValue(summary, ScoreSummary.class);
     }
 }
