@@ -131,12 +131,16 @@ public class Client360 {
                 || failure.getCause() instanceof ConnectException ? "UNAVAILABLE" : "ERROR";
     }
 
-    /** Paged answers carry {@code items}; plain lists come as they are. */
-    private static Object items(Object json) {
+    /**
+     * The list sections read the owners' paged answers ({@code {items, nextCursor}}, README §4) and show their
+     * {@code items} (the first page is enough for a summary); a bare array (an owner from before paging) is shown
+     * as it is, and an answer without items as an empty list.
+     */
+    static Object items(Object json) {
         if (json instanceof JsonArray array) {
             return array;
         }
-        Object items = json instanceof JsonObject object ? object.getValue("items") : null;
+        Object items = json instanceof JsonObject page ? page.getValue("items") : null;
         return items instanceof JsonArray ? items : new JsonArray();
     }
 

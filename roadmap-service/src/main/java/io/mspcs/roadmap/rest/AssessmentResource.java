@@ -1,6 +1,7 @@
 package io.mspcs.roadmap.rest;
 
 import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Page;
 import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
 import io.mspcs.roadmap.repository.AssessmentTemplateEntity;
@@ -14,12 +15,14 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Path("/api/v1/assessments")
 @Tag(name = "Assessments", description = "Assessment templates, assessments and findings")
@@ -41,9 +44,12 @@ public class AssessmentResource {
 
     @GET
     @Path("/templates")
-    @Operation(summary = "The tenant's published template versions")
-    public Uni<List<AssessmentTemplateEntity>> templates() {
-        return assessments.templates(caller.tenantId());
+    @Operation(summary = "The tenant's published template versions, paged, by name then version")
+    public Uni<Page<AssessmentTemplateEntity>> templates(@QueryParam("limit") Integer limit,
+                                                         @QueryParam("cursor") String cursor) {
+        Keyset page = Keyset.of(limit, cursor);
+        return assessments.templates(caller.tenantId()).map(list -> page.page(list,
+                t -> Keyset.key(t.name, t.templateVersion, t.id), Function.identity()));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.mspcs.roadmap.rest;
 
 import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Page;
 import io.mspcs.rest.Roles;
 import io.mspcs.roadmap.service.BudgetLineService;
 import io.mspcs.roadmap.service.BudgetService;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,10 +38,13 @@ public class BudgetResource {
     }
 
     @GET
-    @Operation(summary = "The client's budgets: every fiscal year holding a line, up to the end of the planning window")
-    public Uni<List<BudgetResponse>> list(@PathParam("clientId") UUID clientId) {
+    @Operation(summary = "The client's budgets, paged by fiscal year: every fiscal year holding a line, up to the end "
+            + "of the planning window")
+    public Uni<Page<BudgetResponse>> list(@PathParam("clientId") UUID clientId, @QueryParam("limit") Integer limit,
+                                          @QueryParam("cursor") String cursor) {
+        Keyset page = Keyset.of(limit, cursor);
         return budgets.list(caller.tenantId(), clientId)
-                .map(views -> views.stream().map(BudgetResponse::of).toList());
+                .map(views -> page.page(views, view -> Keyset.key(view.fiscalYear()), BudgetResponse::of));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.mspcs.roadmap.rest;
 
 import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Page;
 import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
 import io.mspcs.roadmap.service.AssessmentService;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,9 +41,12 @@ public class ClientAssessmentsResource {
     }
 
     @GET
-    @Operation(summary = "The client's assessments, oldest first")
-    public Uni<List<AssessmentResponse>> list(@PathParam("clientId") UUID clientId) {
-        return assessments.ofClient(caller.tenantId(), clientId).map(list -> list.stream()
-                .map(a -> AssessmentResponse.of(new AssessmentService.AssessmentView(a, List.of()))).toList());
+    @Operation(summary = "The client's assessments, paged, oldest first")
+    public Uni<Page<AssessmentResponse>> list(@PathParam("clientId") UUID clientId, @QueryParam("limit") Integer limit,
+                                              @QueryParam("cursor") String cursor) {
+        Keyset page = Keyset.of(limit, cursor);
+        return assessments.ofClient(caller.tenantId(), clientId).map(list -> page.page(list,
+                a -> Keyset.key(a.conductedOn, a.createdAt, a.id),
+                a -> AssessmentResponse.of(new AssessmentService.AssessmentView(a, List.of()))));
     }
 }

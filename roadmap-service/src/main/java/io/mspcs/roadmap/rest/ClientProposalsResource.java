@@ -1,6 +1,7 @@
 package io.mspcs.roadmap.rest;
 
 import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Page;
 import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
 import io.mspcs.roadmap.repository.ProposalRepository;
@@ -54,10 +55,12 @@ public class ClientProposalsResource {
     }
 
     @GET
-    @Operation(summary = "The client's proposals, optionally by status and aging bucket")
-    public Uni<List<ProposalResponse>> list(@PathParam("clientId") UUID clientId, @QueryParam("status") String status,
-                                            @QueryParam("bucket") String bucket) {
+    @Operation(summary = "The client's proposals, paged (oldest first), optionally by status and aging bucket")
+    public Uni<Page<ProposalResponse>> list(@PathParam("clientId") UUID clientId, @QueryParam("status") String status,
+                                            @QueryParam("bucket") String bucket, @QueryParam("limit") Integer limit,
+                                            @QueryParam("cursor") String cursor) {
         return ProposalResource.listed(proposals, policies, caller.tenantId(),
-                new ProposalRepository.Filter(clientId, ProposalResource.status(status), null, null), bucket, clock);
+                new ProposalRepository.Filter(clientId, ProposalResource.status(status), null, null), bucket,
+                Keyset.of(limit, cursor), clock);
     }
 }

@@ -72,10 +72,13 @@ public class ClientRoadmapResource {
 
     @GET
     @Path("/roadmap/versions")
-    @Operation(summary = "The roadmap's version history with reasons and moves, oldest first")
-    public Uni<List<RoadmapResponse.VersionEntry>> versions(@PathParam("clientId") UUID clientId) {
-        return reads.roadmap(caller.tenantId(), clientId)
-                .map(snapshot -> snapshot.history().stream().map(RoadmapResponse.VersionEntry::of).toList());
+    @Operation(summary = "The roadmap's version history with reasons and moves, paged, oldest first")
+    public Uni<Page<RoadmapResponse.VersionEntry>> versions(@PathParam("clientId") UUID clientId,
+                                                            @QueryParam("limit") Integer limit,
+                                                            @QueryParam("cursor") String cursor) {
+        Keyset page = Keyset.of(limit, cursor);
+        return reads.roadmap(caller.tenantId(), clientId).map(snapshot -> page.page(snapshot.history(),
+                entry -> Keyset.key(entry.roadmapVersion), RoadmapResponse.VersionEntry::of));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.mspcs.roadmap.rest;
 
 import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Page;
 import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 @Path("/api/v1/initiatives")
 @Tag(name = "Initiatives", description = "Initiatives: remediation and new work on the roadmap")
@@ -118,10 +121,14 @@ public class InitiativeResource {
 
     @GET
     @Path("/{initiativeId}/history")
-    @Operation(summary = "The initiative's transitions with their reasons, actors and decisions, oldest first")
-    public Uni<List<HistoryEntry>> history(@PathParam("initiativeId") UUID initiativeId) {
-        return initiatives.history(caller.tenantId(), initiativeId)
-                .map(entries -> entries.stream().map(HistoryEntry::of).toList());
+    @Operation(summary = "The initiative's transitions with their reasons, actors and decisions, paged, oldest first")
+    public Uni<Page<HistoryEntry>> history(@PathParam("initiativeId") UUID initiativeId,
+                                           @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        Keyset page = Keyset.of(limit, cursor);
+        // the history is append-only, so an entry's position is a stable key (same-instant entries keep their order)
+        return initiatives.history(caller.tenantId(), initiativeId).map(entries -> page.page(
+                IntStream.range(0, entries.size()).boxed().toList(),
+                Keyset::key, position -> HistoryEntry.of(entries.get(position))));
     }
 
     @PUT

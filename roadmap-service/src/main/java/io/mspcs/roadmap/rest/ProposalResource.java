@@ -1,6 +1,7 @@
 package io.mspcs.roadmap.rest;
 
 import io.mspcs.rest.CallerContext;
+import io.mspcs.rest.Page;
 import io.mspcs.rest.Roles;
 import io.mspcs.rest.Scopes;
 import io.mspcs.roadmap.domain.AgingBucket;
@@ -56,12 +57,14 @@ public class ProposalResource {
     }
 
     @GET
-    @Operation(summary = "Tenant-wide proposals, by status, aging bucket, owner and the client's segment")
-    public Uni<List<ProposalResponse>> list(@QueryParam("status") String status, @QueryParam("bucket") String bucket,
+    @Operation(summary = "Tenant-wide proposals, paged (oldest first), by status, aging bucket, owner and the "
+            + "client's segment")
+    public Uni<Page<ProposalResponse>> list(@QueryParam("status") String status, @QueryParam("bucket") String bucket,
                                             @QueryParam("ownerMemberId") String ownerMemberId,
-                                            @QueryParam("segment") String segment) {
+                                            @QueryParam("segment") String segment,
+                                            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return listed(proposals, policies, caller.tenantId(), new ProposalRepository.Filter(null, status(status), ownerMemberId,
-                segment(segment)), bucket, clock);
+                segment(segment)), bucket, Keyset.of(limit, cursor), clock);
     }
 
     @GET
@@ -156,13 +159,21 @@ public class ProposalResource {
                 .chain(this::shown);
     }
 
-    static Uni<List<ProposalResponse>> listed(ProposalService proposals, PolicyService policies, UUID tenantId,
-                                              ProposalRepository.Filter filter, String bucket, Clock clock) {
+    /** The bucket depends on the clock and the tenant policy, so it filters in memory before the page is cut. */
+    static Uni<Page<ProposalResponse>> listed(ProposalService proposals, PolicyService policies, UUID tenantId,
+                                              ProposalRepository.Filter filter, String bucket, Keyset page,
+                                              Clock clock) {
         AgingBucket wanted = bucket == null ? null : RestInputs.enumValue(AgingBucket.class, bucket, "bucket");
-        return policies.get(tenantId).chain(policy -> proposals.list(tenantId, filter).map(found -> found.stream()
-                .map(p -> ProposalResponse.of(p, clock.instant(), List.of(), policy.agingBucketStartDays()))
-                .filter(p -> wanted == null || wanted.name().equals(p.agingBucket()))
-                .toList()));
+        return policies.get(tenantId).chain(policy -> proposals.list(tenantId, filter).map(found -> page.page(
+                found.stream()
+                        .map(p -> new Listed(Keyset.key(p.createdAt, p.id),
+                                ProposalResponse.of(p, clock.instant(), List.of(), policy.agingBucketStartDays())))
+                        .filter(p -> wanted == null || wanted.name().equals(p.shown().agingBucket()))
+                        .toList(),
+                Listed::key, Listed::shown)));
+    }
+
+    private record Listed(String key, ProposalResponse shown) {
     }
 
     /** The proposal with its bucket as the tenant policy's aging buckets place it. */

@@ -125,7 +125,7 @@ class FixFirstComponentTest {
                 "overrides", List.of(Map.of("gate", "FIX_FIRST", "reason", "Client signed before the breach")));
         as(tenant, "VCIO").body(overridden).post("/api/v1/clients/" + client + "/proposals").then().statusCode(403)
                 .body("type", equalTo("/problems/override-not-permitted"));
-        as(tenant).get("/api/v1/clients/" + client + "/proposals").then().body("$", hasSize(0));
+        as(tenant).get("/api/v1/clients/" + client + "/proposals").then().body("items", hasSize(0));
         String override = as(tenant, "CS_LEADER").body(overridden).post("/api/v1/clients/" + client + "/proposals")
                 .then().statusCode(201).body("overrides[0].gate", equalTo("FIX_FIRST")).extract().path("id");
         as(tenant, "CS_LEADER").body(Map.of("reason", "Waiting for the gate instead"))

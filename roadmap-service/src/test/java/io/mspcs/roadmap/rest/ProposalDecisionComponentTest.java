@@ -74,7 +74,7 @@ class ProposalDecisionComponentTest {
         as(tenant, "AM").body(Map.of("title", "Twice", "initiativeIds", List.of(i3, i3)))
                 .post("/api/v1/clients/" + pineStreet + "/proposals").then().statusCode(400)
                 .body("errors[0].code", equalTo("duplicate"));
-        as(tenant).get("/api/v1/clients/" + pineStreet + "/proposals").then().body("$", org.hamcrest.Matchers.hasSize(0));
+        as(tenant).get("/api/v1/clients/" + pineStreet + "/proposals").then().body("items", org.hamcrest.Matchers.hasSize(0));
 
         clock.set(Instant.parse("2026-09-01T14:00:00Z"));
         String p3 = sent(i3);

@@ -121,8 +121,8 @@ class SupersedeAndSegmentComponentTest {
 
         publisher.publish(InboundEvents.segmentAssigned(tenant, client, "C", Instant.parse("2026-09-05T09:00:00Z")));
         await().atMost(WAIT).untilAsserted(() -> as(tenant).get("/api/v1/proposals?segment=C").then()
-                .statusCode(200).body("", hasSize(1)));
-        as(tenant).get("/api/v1/proposals?segment=A").then().body("", hasSize(0));
+                .statusCode(200).body("items", hasSize(1)));
+        as(tenant).get("/api/v1/proposals?segment=A").then().body("items", hasSize(0));
         as(tenant).get("/api/v1/proposals/pipeline?segment=C").then().body("undecided[0].count", equalTo(1));
         as(tenant).get("/api/v1/proposals/pipeline?segment=A").then().body("undecided[0].count", equalTo(0));
         as(tenant).get("/api/v1/proposals?segment=c1").then().statusCode(400)
@@ -136,8 +136,8 @@ class SupersedeAndSegmentComponentTest {
         publisher.publish(InboundEvents.segmentChanged(tenant, client, "D", "A", Instant.parse("2026-09-01T00:00:00Z")));
         publisher.publish(InboundEvents.segmentChanged(tenant, client, "C", "B", Instant.parse("2026-09-06T00:00:00Z")));
         await().atMost(WAIT).untilAsserted(() -> as(tenant).get("/api/v1/proposals?segment=B").then()
-                .body("", hasSize(1)));
-        as(tenant).get("/api/v1/proposals?segment=A").then().body("", hasSize(0));
+                .body("items", hasSize(1)));
+        as(tenant).get("/api/v1/proposals?segment=A").then().body("items", hasSize(0));
         as(tenant).get("/api/v1/clients/" + client + "/roadmap").then().body("horizonQuarters", equalTo(4));
         assertThat(rows()).filteredOn(row -> row.type().equals(EventTypes.ROADMAP_RESEQUENCED)).hasSize(2);
         rows().forEach(ContractAssertions::assertValid);
