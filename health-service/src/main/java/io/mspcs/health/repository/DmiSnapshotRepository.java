@@ -18,30 +18,58 @@ public class DmiSnapshotRepository implements PanacheRepositoryBase<DmiSnapshotE
         return find("tenantId = ?1 and clientId = ?2 order by seq desc", tenantId, clientId).firstResult();
     }
 
-    // The batch reads of a recompute are read-only: their JSON contents are then neither deep-copied on load nor
-    // compared at flush (it only reads snapshots; new ones are inserted).
+    private static final String COLUMNS = """
+            select s.id, s.client_id, s.seq, s.kind, s.period, s.measured_at, s.dmi, s.color, s.catalog_version,
+                   s.dropped, s.flat_cycles, s.flat_since
+            from dmi_snapshot s
+            where s.tenant_id = :tenant
+              and s.client_id in (select cast(v as uuid) from jsonb_array_elements_text(cast(cast(:ids as text) as jsonb)) v)
+            """;
 
-    /** Each client's latest snapshot (by seq), read-only. */
+    /**
+     * The clients' latest snapshot each, as unmanaged values holding only what a recompute reads (id, client, seq,
+     * kind, period, measuredAt, dmi, colour, catalogVersion, dropped, flatCycles, flatSince): plain rows of a native
+     * query, so the contents JSON is neither parsed nor tracked.
+     */
     public Uni<List<DmiSnapshotEntity>> latestOf(UUID tenantId, java.util.Collection<UUID> clientIds) {
-        return readOnly("from DmiSnapshotEntity s where s.tenantId = ?1 and s.clientId in ?2 and s.seq = "
-                + "(select max(t.seq) from DmiSnapshotEntity t where t.tenantId = s.tenantId and t.clientId = s.clientId)",
-                tenantId, clientIds, null);
+        return points(COLUMNS + " and s.seq = (select max(t.seq) from dmi_snapshot t"
+                + " where t.tenant_id = s.tenant_id and t.client_id = s.client_id)", tenantId, clientIds, null);
     }
 
-    /** The clients' snapshots measured after {@code from}, oldest first, read-only. */
+    /** The clients' snapshots measured after {@code from}, oldest first, as {@link #latestOf} values. */
     public Uni<List<DmiSnapshotEntity>> sinceOf(UUID tenantId, java.util.Collection<UUID> clientIds, Instant from) {
-        return readOnly("from DmiSnapshotEntity s where s.tenantId = ?1 and s.clientId in ?2 and s.measuredAt > ?3"
-                + " order by s.seq", tenantId, clientIds, from);
+        return points(COLUMNS + " and s.measured_at > :from order by s.seq", tenantId, clientIds, from);
     }
 
-    private static Uni<List<DmiSnapshotEntity>> readOnly(String hql, UUID tenantId, java.util.Collection<UUID> clientIds,
-                                                         Instant from) {
+    private static Uni<List<DmiSnapshotEntity>> points(String sql, UUID tenantId, java.util.Collection<UUID> clientIds,
+                                                       Instant from) {
+        String ids = SqlJson.uuidArray(clientIds);
         return Panache.getSession().chain(session -> {
-            var query = session.createSelectionQuery(hql, DmiSnapshotEntity.class)
-                    .setParameter(1, tenantId).setParameter(2, clientIds);
-            return (from == null ? query : query.setParameter(3, from)).setReadOnly(true).getResultList();
-        });
+                    var query = session.createNativeQuery(sql, Object[].class)
+                            .setParameter("tenant", tenantId).setParameter("ids", ids);
+                    return (from == null ? query : query.setParameter("from", from.atOffset(java.time.ZoneOffset.UTC)))
+                            .getResultList();
+                })
+                .map(rows -> rows.stream().map(DmiSnapshotRepository::point).toList());
     }
+
+    private static DmiSnapshotEntity point(Object[] r) {
+        DmiSnapshotEntity s = new DmiSnapshotEntity();
+        s.id = (UUID) r[0];
+        s.clientId = (UUID) r[1];
+        s.seq = ((Number) r[2]).intValue();
+        s.kind = SnapshotKind.valueOf((String) r[3]);
+        s.period = r[4].toString().trim();
+        s.measuredAt = SqlJson.instant(r[5]);
+        s.dmi = (java.math.BigDecimal) r[6];
+        s.color = io.mspcs.health.domain.Color.valueOf((String) r[7]);
+        s.catalogVersion = ((Number) r[8]).intValue();
+        s.dropped = (Boolean) r[9];
+        s.flatCycles = ((Number) r[10]).intValue();
+        s.flatSince = r[11] instanceof java.sql.Date date ? date.toLocalDate() : (java.time.LocalDate) r[11];
+        return s;
+    }
+
 
     /** Snapshots measured after {@code from}, oldest first. */
     public Uni<List<DmiSnapshotEntity>> since(UUID tenantId, UUID clientId, Instant from) {

@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,24 +47,11 @@ public class SignalFacts {
                     Map<UUID, List<SignalFact>> byClient = new HashMap<>();
                     for (Object[] row : rows) {
                         byClient.computeIfAbsent((UUID) row[0], c -> new ArrayList<>()).add(new SignalFact(
-                                row[1].toString(), (String) row[2], (String) row[3], instant(row[4]), instant(row[5]),
-                                instant(row[6]), values((String) row[7])));
+                                row[1].toString(), (String) row[2], (String) row[3], SqlJson.instant(row[4]), SqlJson.instant(row[5]),
+                                SqlJson.instant(row[6]), values((String) row[7])));
                     }
                     return byClient;
                 });
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        return value instanceof java.time.LocalDateTime ldt ? ldt.toInstant(ZoneOffset.UTC) : null;
     }
 
     private static Map<String, Object> values(String json) {

@@ -58,6 +58,20 @@ final class SqlJson {
         });
     }
 
+    /** A timestamptz column of a native query as the driver hands it over. */
+    static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        return value instanceof java.time.LocalDateTime ldt ? ldt.toInstant(java.time.ZoneOffset.UTC) : null;
+    }
+
     static void field(JsonGenerator json, String name, Object value) throws IOException {
         if (value == null) {
             json.writeNullField(name);

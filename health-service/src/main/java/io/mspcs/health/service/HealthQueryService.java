@@ -60,7 +60,10 @@ public class HealthQueryService {
 
     /** Recomputes now, in this request's transaction; events only if something changed (health.md §5.3). */
     public Uni<Current> recompute(UUID tenantId, UUID clientId, EventContext context) {
+        // the recompute writes client_health with native SQL: the entity found here must not stay in the session,
+        // or the view read afterwards would be this stale copy
         return Panache.withTransaction(() -> registered(tenantId, clientId)
+                        .call(client -> Panache.getSession().invoke(session -> session.detach(client)))
                         .chain(client -> scoring.recompute(tenantId, List.of(clientId), "MANUAL", context)))
                 .chain(() -> current(tenantId, clientId));
     }

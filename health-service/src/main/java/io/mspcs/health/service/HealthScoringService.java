@@ -29,8 +29,7 @@ import io.mspcs.health.messaging.GateEvents;
 import io.mspcs.health.messaging.HealthEvents;
 import io.mspcs.health.repository.BatchOutbox;
 import io.mspcs.health.repository.ClientHealthEntity;
-import io.mspcs.health.repository.ClientHealthRepository;
-import io.mspcs.health.repository.DmiCoverageEntity;
+import io.mspcs.health.repository.ClientHealthRows;
 import io.mspcs.health.repository.DmiCoverageRepository;
 import io.mspcs.health.repository.DmiSnapshotEntity;
 import io.mspcs.health.repository.DmiSnapshotRepository;
@@ -41,6 +40,9 @@ import io.mspcs.health.repository.ScoreRecordRepository;
 import io.mspcs.health.repository.SignalFacts;
 import io.mspcs.outbox.EventContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -67,7 +69,7 @@ public class HealthScoringService {
     static final int FACT_DAYS = 400;
     static final BigDecimal GATE_CLEAR_MARGIN = new BigDecimal("0.02");
 
-    private final ClientHealthRepository clients;
+    private final ClientHealthRows rows;
     private final DmiCoverageRepository coverages;
     private final DmiSnapshotRepository snapshots;
     private final ScoreRecordRepository records;
@@ -79,11 +81,11 @@ public class HealthScoringService {
     private final BatchOutbox outbox;
     private final Clock clock;
 
-    public HealthScoringService(ClientHealthRepository clients, DmiCoverageRepository coverages,
+    public HealthScoringService(ClientHealthRows rows, DmiCoverageRepository coverages,
                                 DmiSnapshotRepository snapshots, ScoreRecordRepository records, SignalFacts facts,
                                 EngagementStore engagementStore, HealthAlertRepository alerts,
                                 DmiCatalogService catalogs, ScoringModelService models, BatchOutbox outbox, Clock clock) {
-        this.clients = clients;
+        this.rows = rows;
         this.coverages = coverages;
         this.snapshots = snapshots;
         this.records = records;
@@ -106,7 +108,8 @@ public class HealthScoringService {
         if (clientIds.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, 0, 0));
         }
-        return clients.lockMany(tenantId, clientIds).chain(locked -> {
+        return rows.lock(tenantId, clientIds).chain(locked -> {
+            List<ClientHealthRows.State> before = locked.stream().map(ClientHealthRows.State::of).toList();
             List<ClientHealthEntity> scorable = new ArrayList<>();
             for (ClientHealthEntity client : locked) {
                 client.dirtyAt = null;
@@ -116,33 +119,60 @@ public class HealthScoringService {
                 }
             }
             if (scorable.isEmpty()) {
-                return Uni.createFrom().item(new Outcome(0, 0, 0));
+                return rows.update(locked, before).replaceWith(new Outcome(0, 0, 0));
             }
             List<UUID> ids = scorable.stream().map(c -> c.clientId).toList();
             List<UUID> previousIds = scorable.stream().map(c -> c.currentScoreId).filter(java.util.Objects::nonNull).toList();
             return models.activeForWrite(tenantId, now).chain(model -> catalogs.activeForWrite(tenantId, now)
-                    .chain(catalog -> coverages.ofClients(tenantId, ids)
-                            .chain(covered -> facts.of(tenantId, ids, now.minus(Duration.ofDays(FACT_DAYS)))
+                    .chain(catalog -> coverages.readingsOf(tenantId, ids)
+                            .chain(readings -> facts.of(tenantId, ids, now.minus(Duration.ofDays(FACT_DAYS)))
                                     .chain(signals -> engagementStore.of(tenantId, ids)
                                     .chain(engagement -> records.previousOf(tenantId, previousIds)
                                             .chain(previous -> snapshots.latestOf(tenantId, ids)
                                                     .chain(latest -> snapshots.sinceOf(tenantId, ids,
                                                                     now.minus(Duration.ofDays(90)))
                                                             .chain(recent -> alerts.liveOf(tenantId, ids, now)
-                                                            .chain(live -> write(scorable, model, catalog, covered,
-                                                                    signals, engagement, previous, latest, recent,
-                                                                    live, trigger, context, now))))))))));
+                                                            .chain(live -> offEventLoop(() -> compute(scorable, model,
+                                                                    catalog, readings, signals, engagement, previous,
+                                                                    latest, recent, live, trigger, context, now))))))))))
+                    .chain(writes -> persist(writes))
+                    .call(() -> rows.update(locked, before)));
         });
     }
 
-    private Uni<Outcome> write(List<ClientHealthEntity> scorable, ActiveModel model, DmiCatalog catalog,
-                               List<DmiCoverageEntity> covered, Map<UUID, List<SignalFact>> signals,
+    /**
+     * Runs the pure scoring of a batch on a worker thread and resumes on the caller's Vert.x context (where the
+     * reactive session lives), so a 250-client batch does not block ingest on the event loop (health.md §8).
+     */
+    private static <T> Uni<T> offEventLoop(java.util.function.Supplier<T> work) {
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Uni.createFrom().item(work);
+        }
+        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> context.runOnContext(ignored -> task.run()));
+    }
+
+    /** What a batch's computation decided to write. */
+    private record Writes(Outcome outcome, List<DmiSnapshotEntity> snapshots,
+                          List<ScoreRecordRepository.NewRecord> records, List<HealthAlertEntity> alerts,
+                          List<BatchOutbox.Pending> events) {
+    }
+
+    private Uni<Outcome> persist(Writes writes) {
+        Uni<Void> persistSnapshots = writes.snapshots().isEmpty() ? Uni.createFrom().voidItem()
+                : snapshots.persist(writes.snapshots());
+        Uni<Void> persistAlerts = writes.alerts().isEmpty() ? Uni.createFrom().voidItem() : alerts.persist(writes.alerts());
+        return persistSnapshots.chain(() -> records.insertAll(writes.records())).chain(() -> persistAlerts)
+                .chain(() -> outbox.append(writes.events())).replaceWith(writes.outcome());
+    }
+
+    private static Writes compute(List<ClientHealthEntity> scorable, ActiveModel model, DmiCatalog catalog,
+                               Map<UUID, Map<String, CoverageReading>> readings, Map<UUID, List<SignalFact>> signals,
                                Map<UUID, EngagementStore.Engagement> engagement, List<ScoreRecordRepository.Previous> previous,
                                List<DmiSnapshotEntity> latest,
                                List<DmiSnapshotEntity> recent, List<HealthAlertEntity> live, String trigger,
                                EventContext context, Instant now) {
-        Map<UUID, Map<String, CoverageReading>> readings = new HashMap<>();
-        covered.forEach(c -> readings.computeIfAbsent(c.clientId, k -> new HashMap<>()).put(c.insightCode, c.toReading()));
         Map<UUID, ScoreRecordRepository.Previous> previousById = new HashMap<>();
         previous.forEach(r -> previousById.put(r.id(), r));
         Map<UUID, DmiSnapshotEntity> latestByClient = new HashMap<>();
@@ -236,12 +266,8 @@ public class HealthScoringService {
             client.dataAsOf = record.dataAsOf();
             client.updatedAt = now;
         }
-        Outcome outcome = new Outcome(scorable.size(), newRecords.size(), events.size());
-        Uni<Void> persistSnapshots = newSnapshots.isEmpty() ? Uni.createFrom().voidItem() : snapshots.persist(newSnapshots);
-        Uni<Void> persistRecords = records.insertAll(newRecords);
-        Uni<Void> persistAlerts = newAlerts.isEmpty() ? Uni.createFrom().voidItem() : alerts.persist(newAlerts);
-        return persistSnapshots.chain(() -> persistRecords).chain(() -> persistAlerts)
-                .chain(() -> outbox.append(events)).replaceWith(outcome);
+        return new Writes(new Outcome(scorable.size(), newRecords.size(), events.size()), newSnapshots, newRecords,
+                newAlerts, events);
     }
 
     /** Gate transitions (health.md §3.10): one event per opening, new FIX_FIRST failure and clearing. */
@@ -332,7 +358,7 @@ public class HealthScoringService {
         }
     }
 
-    private ScoreRecordRepository.NewRecord record(ClientHealthEntity client, HealthScore score, ScoreSummary summary,
+    private static ScoreRecordRepository.NewRecord record(ClientHealthEntity client, HealthScore score, ScoreSummary summary,
                                                    ScoreRecordRepository.Previous before, ActiveModel model,
                                                    DmiCatalog catalog, String trigger, EventContext context, Instant now) {
         List<ScoreBody.Marker> markers = new ArrayList<>();
