@@ -8,9 +8,8 @@ import java.time.LocalTime;
  * The per-owner alert budget and digest rhythm (cadence.md §5.7). A HIGH opening notifies at once only while the
  * owner's IMMEDIATE count for the local day is below the daily budget, then it waits for the digest; CRITICAL is
  * always IMMEDIATE; escalations go to their target and are not counted. The digest is due at {@code digestTime} on
- * working days.
- * <p>
- * Not wired yet: the rules still open HIGH CTAs IMMEDIATE without counting (see NotificationPolicy).
+ * working days. The count comes from the recorded notices ({@link CtaNotice}); the services and the sweep apply it
+ * to every opening before its {@code CtaOpened} is built.
  */
 public final class AlertBudget {
 

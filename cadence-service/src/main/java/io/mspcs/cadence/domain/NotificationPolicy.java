@@ -1,8 +1,8 @@
 package io.mspcs.cadence.domain;
 
 /**
- * Which notification a CTA change carries (cadence.md §5.7). The owner's daily IMMEDIATE budget is not counted
- * yet: until the alert budget exists, every HIGH opening is IMMEDIATE.
+ * Which notification a CTA change carries (cadence.md §5.7), before the owner's daily budget: a HIGH opening starts
+ * IMMEDIATE and {@link AlertBudget} turns it into DIGEST once the owner's budget for the day is used.
  */
 public final class NotificationPolicy {
 

@@ -1,6 +1,7 @@
 package io.mspcs.cadence.messaging;
 
 import io.mspcs.cadence.domain.CtaReason;
+import io.mspcs.cadence.domain.Digest;
 import io.mspcs.cadence.domain.FirstActionSla;
 import io.mspcs.cadence.domain.Notification;
 import io.mspcs.cadence.domain.Role;
@@ -10,6 +11,7 @@ import io.mspcs.contracts.Reason;
 import io.mspcs.outbox.OutgoingEvent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +42,16 @@ public final class CtaEvents {
 
     record CtaEscalated(UUID clientId, UUID ctaId, String kind, int level, String trigger, String escalatedToRole,
                         UUID escalatedToMemberId, String priority, Instant breachedAt) {
+    }
+
+    record CtaDigestReady(UUID memberId, LocalDate date, List<Digest.Item> items, int immediateUsed, int budget) {
+    }
+
+    /** Addressed to a member, not a client: {@code subject} = the member (events.md §4.3). */
+    public static OutgoingEvent digestReady(Digest digest) {
+        return new OutgoingEvent(EventTypes.CTA_DIGEST_READY, digest.memberId().toString(), "CtaDigest",
+                digest.memberId() + ":" + digest.date(), new CtaDigestReady(digest.memberId(), digest.date(),
+                digest.items(), digest.immediateUsed(), digest.budget()));
     }
 
     public static OutgoingEvent escalated(CtaEntity cta, String trigger, Role toRole, UUID toMember, Instant breachedAt) {

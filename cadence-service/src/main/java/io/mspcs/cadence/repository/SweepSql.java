@@ -157,6 +157,27 @@ public final class SweepSql {
                 "updated_at = $now, version = x.version + 1");
     }
 
+    /** Alert-budget and digest notices (cadence.md §5.7; V10). */
+    public static UnnestWrite insertNotices() {
+        return UnnestWrite.insert("cta_notice", """
+                id uuid, tenant_id uuid, member_id uuid, cta_id uuid, client_id uuid, kind text, title text,
+                priority text, due_at timestamptz, change text, notification text, counted bool, local_day date,
+                noticed_at timestamptz""", "created_at, updated_at, version", "$now, $now, 0");
+    }
+
+    /** The IMMEDIATE notices per member and local day, for the batch's tenants and days (the alert budget). */
+    public static final String IMMEDIATE_COUNTS = """
+            select tenant_id, member_id, local_day, count(*)::int as n from cta_notice
+            where tenant_id = any($1) and local_day = any($2) and counted and member_id is not null
+            group by tenant_id, member_id, local_day""";
+
+    /** Plans each tenant's next digest unless one is pending (one pending digest timer per tenant, see V10). */
+    public static final String PLAN_DIGESTS = """
+            insert into timer (id, tenant_id, client_id, kind, subject_id, fire_at, state, created_at, updated_at, version)
+            select gen_random_uuid(), t.tenant_id, t.tenant_id, 'CTA_DIGEST', t.tenant_id, t.fire_at, 'PENDING', $3, $3, 0
+            from unnest($1::uuid[], $2::timestamptz[]) as t(tenant_id, fire_at)
+            on conflict (tenant_id) where kind = 'CTA_DIGEST' and state = 'PENDING' do nothing""";
+
     public static UnnestWrite insertTimers() {
         return UnnestWrite.insert("timer", """
                 id uuid, tenant_id uuid, client_id uuid, kind text, subject_id uuid, fire_at timestamptz""",

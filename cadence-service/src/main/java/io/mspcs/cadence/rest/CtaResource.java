@@ -4,6 +4,8 @@ import io.mspcs.cadence.domain.CtaKind;
 import io.mspcs.cadence.domain.CtaStatus;
 import io.mspcs.cadence.repository.CtaEntity;
 import io.mspcs.cadence.repository.CtaFilter;
+import io.mspcs.cadence.domain.Digest;
+import io.mspcs.cadence.service.AlertService;
 import io.mspcs.cadence.service.CtaQueryService;
 import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.Page;
@@ -26,6 +28,8 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,8 +47,10 @@ public class CtaResource {
     private final CtaQueryService queries;
     private final CtaWorkService work;
     private final CallerContext caller;
+    private final AlertService alerts;
 
-    public CtaResource(CtaQueryService queries, CtaWorkService work, CallerContext caller) {
+    public CtaResource(CtaQueryService queries, CtaWorkService work, CallerContext caller, AlertService alerts) {
+        this.alerts = alerts;
         this.queries = queries;
         this.work = work;
         this.caller = caller;
@@ -158,6 +164,29 @@ public class CtaResource {
         int size = Page.limit(limit);
         CtaFilter filter = new CtaFilter(clientId, statuses(status), kind(kind));
         return queries.pageOfClient(caller.tenantId(), filter, Page.uuidCursor(cursor), size).map(ctas -> page(ctas, size));
+    }
+
+    @GET
+    @Path("/ctas/digest")
+    @Operation(summary = "A member's CTA digest of a date (cadence.md §5.7): the content of its CtaDigestReady",
+            description = "memberId and date (YYYY-MM-DD, tenant zone) are required. Once the digest of that date "
+                    + "was emitted, its items and budget use; before, what it holds so far. One item per CTA, "
+                    + "at most 100.")
+    public Uni<Digest> digest(@QueryParam("memberId") String memberId, @QueryParam("date") String date) {
+        if (memberId == null || memberId.isBlank()) {
+            throw ProblemException.invalid("memberId", "required", "memberId is required");
+        }
+        if (date == null || date.isBlank()) {
+            throw ProblemException.invalid("date", "required", "date is required");
+        }
+        UUID member = uuid("memberId", memberId);
+        LocalDate day;
+        try {
+            day = LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("date", "invalid-date", "date must be YYYY-MM-DD");
+        }
+        return alerts.digestOf(caller.tenantId(), member, day);
     }
 
     @GET

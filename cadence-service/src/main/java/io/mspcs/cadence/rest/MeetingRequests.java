@@ -42,6 +42,20 @@ public final class MeetingRequests {
     public record Cancel(@NotBlank String reason) {
     }
 
+    /** {@code POST /meetings/bulk}: PSA or calendar items keyed by {@code (source, externalId)}. */
+    public record Bulk(List<BulkItem> items) {
+    }
+
+    /**
+     * One imported meeting; {@code status} SCHEDULED (default), HELD (with {@code heldAt} and the held fields) or
+     * CANCELLED (with {@code cancelReason}).
+     */
+    public record BulkItem(String source, String externalId, UUID clientId, String meetingType, String title,
+                           Instant scheduledFor, Integer durationMinutes, Boolean confirmed, String status,
+                           Instant heldAt, List<String> attendeeRoles, Integer clientAttendeeCount,
+                           Boolean decisionMakerPresent, Boolean execSponsorPresent, String cancelReason) {
+    }
+
     public record HeldResult(String status, Instant recapDueAt, boolean counts) {
     }
 

@@ -2,7 +2,12 @@ package io.mspcs.cadence.rest;
 
 import io.mspcs.cadence.repository.DecisionEntity;
 import io.mspcs.cadence.repository.MeetingEntity;
+import io.mspcs.cadence.domain.ImportOutcome;
+import io.mspcs.cadence.service.MeetingImportService;
 import io.mspcs.cadence.service.MeetingService;
+import io.mspcs.cadence.service.RadarService;
+import io.mspcs.cadence.domain.Segment;
+import io.mspcs.rest.ProblemException;
 import io.mspcs.contracts.Money;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.rest.CallerContext;
@@ -26,7 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1")
@@ -35,8 +42,13 @@ public class MeetingResource {
 
     private final MeetingService meetings;
     private final CallerContext caller;
+    private final MeetingImportService imports;
+    private final RadarService radar;
 
-    public MeetingResource(MeetingService meetings, CallerContext caller) {
+    public MeetingResource(MeetingService meetings, CallerContext caller, MeetingImportService imports,
+                           RadarService radar) {
+        this.radar = radar;
+        this.imports = imports;
         this.meetings = meetings;
         this.caller = caller;
     }
@@ -84,6 +96,28 @@ public class MeetingResource {
                 .map(m -> Response.status(201).entity(MeetingView.of(m, null)).build());
     }
 
+    /** Per-item results in request order and how many items ended in each outcome. */
+    public record BulkResponse(Map<ImportOutcome, Long> summary, List<MeetingImportService.ItemResult> items) {
+    }
+
+    @POST
+    @Path("/meetings/bulk")
+    @RolesAllowed({Roles.CS_LEADER, Roles.CSM, Roles.VCIO, Roles.TAM, Roles.AM, Scopes.MEETINGS_WRITE})
+    @Operation(summary = "Create or update up to 5,000 PSA/calendar meetings by (source, externalId)",
+            description = "Answers per item (CREATED, UPDATED, UNCHANGED, REJECTED with a problem); a rejected item "
+                    + "writes nothing. status HELD (with heldAt) records the meeting as held, so it counts for "
+                    + "cadence like a recorded one (recap rules apply); CANCELLED needs cancelReason. More than "
+                    + "5,000 items or a repeated (source, externalId) refuse the whole batch.")
+    public Uni<BulkResponse> bulk(@NotNull MeetingRequests.Bulk body) {
+        return imports.importAll(context(), body.items()).map(items -> {
+            Map<ImportOutcome, Long> summary = new EnumMap<>(ImportOutcome.class);
+            for (ImportOutcome outcome : ImportOutcome.values()) {
+                summary.put(outcome, items.stream().filter(item -> item.status() == outcome).count());
+            }
+            return new BulkResponse(summary, items);
+        });
+    }
+
     @GET
     @Path("/clients/{clientId}/meetings")
     @Operation(summary = "A client's meetings, paged; filters from, to (scheduledFor), status, type")
@@ -105,6 +139,27 @@ public class MeetingResource {
         int size = Page.limit(limit);
         return meetings.page(caller.tenantId(), null, from, to, null, null, owner, confirmed, Page.uuidCursor(cursor),
                 size).map(list -> page(list, size));
+    }
+
+    @GET
+    @Path("/meetings/radar")
+    @Operation(summary = "Cadence radar: open slots past their due date and the 30-day coverage KPI",
+            description = "Filters segment (A-D) and ownerMemberId (the line's owner). coverage = open slots due "
+                    + "within 30 days with a confirmed meeting; uncovered lists those without one.")
+    public Uni<RadarService.Radar> radar(@QueryParam("segment") String segment,
+                                         @QueryParam("ownerMemberId") String ownerMemberId) {
+        if (segment != null && Segment.parse(segment).isEmpty()) {
+            throw ProblemException.invalid("segment", "unknown-value", "segment must be one of A, B, C, D");
+        }
+        UUID owner = null;
+        if (ownerMemberId != null) {
+            try {
+                owner = UUID.fromString(ownerMemberId);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("ownerMemberId", "format", "ownerMemberId is not a UUID");
+            }
+        }
+        return radar.radar(caller.tenantId(), segment, owner);
     }
 
     @GET

@@ -1,6 +1,9 @@
 package io.mspcs.cadence.service;
 
+import io.mspcs.cadence.domain.AlertBudget;
 import io.mspcs.cadence.domain.CadenceMissRules;
+import io.mspcs.cadence.domain.CtaNotice;
+import io.mspcs.cadence.domain.Digest;
 import io.mspcs.cadence.domain.CadencePolicy;
 import io.mspcs.cadence.domain.CloseStatus;
 import io.mspcs.cadence.domain.CtaDraft;
@@ -109,10 +112,21 @@ public class CadenceSweep {
     public Uni<Result> run(UUID tenantId) {
         Instant now = clock.instant();
         Tally tally = new Tally();
-        // The trigger rules' timers first (their own class and transactions); the batches skip those kinds.
-        return ruleTimers.fireDue(now, tenantId).invoke(fired -> tally.fired += fired)
-                .chain(() -> loop(now, tenantId, tally))
+        return phases(now, tenantId, tally, true)
                 .replaceWith(() -> new Result(tally.fired, new TreeMap<>(tally.events)));
+    }
+
+    /**
+     * The trigger rules' and digest timers (their own class and transactions; the batches skip those kinds), then
+     * the batches, then the rule timers again: the batches plan digests that may already be due, so a catch-up run
+     * ends only when a rule phase finds nothing (and a second run at the same instant fires nothing).
+     */
+    private Uni<Void> phases(Instant now, UUID tenantId, Tally tally, boolean first) {
+        return ruleTimers.fireDue(now, tenantId).chain(fired -> {
+            tally.fired += fired;
+            return !first && fired == 0 ? Uni.createFrom().voidItem()
+                    : loop(now, tenantId, tally).chain(() -> phases(now, tenantId, tally, false));
+        });
     }
 
     private Uni<Void> loop(Instant now, UUID tenantId, Tally tally) {
@@ -203,6 +217,11 @@ public class CadenceSweep {
         private final UnnestWrite timerInserts = SweepSql.insertTimers();
         private final List<UUID> voided = new ArrayList<>();
         private final UnnestWrite outbox = SweepSql.insertOutbox();
+        private final UnnestWrite notices = SweepSql.insertNotices();
+        /** tenant/member/local day → IMMEDIATE notices so far (read once per batch, counted on in memory). */
+        private final Map<String, Integer> immediate = new HashMap<>();
+        /** tenant → the earliest digest a DIGEST notice of this batch needs. */
+        private final Map<UUID, Instant> digests = new LinkedHashMap<>();
         private final List<ClientState> clients = new ArrayList<>();
         private final Map<String, Integer> events = new HashMap<>();
         private boolean moreDue;
@@ -251,6 +270,7 @@ public class CadenceSweep {
             return conn.preparedQuery(SweepSql.POLICIES).execute(Tuple.of(tenants)).invoke(rows -> rows.forEach(row ->
                             policies.put(row.getUUID("tenant_id"), new Policy(row.getInteger("policy_version"),
                                     readPolicy(row.getString("document"))))))
+                    .chain(() -> loadImmediateCounts(timers, tenants))
                     .chain(() -> slotIds.length == 0 ? Uni.createFrom().voidItem() : loadSlots(slotIds))
                     .chain(() -> conn.preparedQuery(SweepSql.OPEN_CADENCE_CTAS).execute(Tuple.of(clientIds)))
                     .invoke(rows -> rows.forEach(row -> known(SweepSql.cta(row))))
@@ -280,6 +300,16 @@ public class CadenceSweep {
                                         row.getUUID("member_id"), row.getUUID("backup_member_id")))));
                         maps.forEach((k, map) -> owners.put(k, new Owners(map)));
                     })
+                    .replaceWithVoid();
+        }
+
+        /** One grouped read for the alert budget: the local days the batch's timers fall on, per tenant zone. */
+        private Uni<Void> loadImmediateCounts(List<Timer> timers, UUID[] tenants) {
+            LocalDate[] days = timers.stream().map(t -> t.fireAt().atZone(policyOf(t.tenantId()).policy().zone())
+                    .toLocalDate()).distinct().toArray(LocalDate[]::new);
+            return conn.preparedQuery(SweepSql.IMMEDIATE_COUNTS).execute(Tuple.of(tenants, days))
+                    .invoke(rows -> rows.forEach(row -> immediate.put(budgetKey(row.getUUID("tenant_id"),
+                            row.getUUID("member_id"), row.getLocalDate("local_day")), row.getInteger("n"))))
                     .replaceWithVoid();
         }
 
@@ -507,6 +537,7 @@ public class CadenceSweep {
                 // While snoozed a repeat is stored silently (§5.3).
                 if (open.status != CtaStatus.SNOOZED) {
                     emit(tenantId, correlation, CtaEvents.updated(open, changes, Notification.DIGEST));
+                    notice(open, CtaNotice.UPDATED, Notification.DIGEST, timer.fireAt());
                 }
                 return;
             }
@@ -517,6 +548,8 @@ public class CadenceSweep {
             known(cta);
             newCtas.add(cta);
             addCause(cta, 1, draft);
+            budget(cta, timer.fireAt());
+            notice(cta, CtaNotice.OPENED, cta.notification, timer.fireAt());
             emit(tenantId, correlation, CtaEvents.opened(cta));
             if (cta.playbookKey != null) {
                 startRun(cta, slot, correlation);
@@ -617,12 +650,46 @@ public class CadenceSweep {
             cta.updatedAt = eventTime;
             changed(cta);
             emit(cta.tenantId, "timer:" + timer.id(), CtaEvents.updated(cta, changes, Notification.DIGEST));
+            notice(cta, CtaNotice.WOKEN, Notification.DIGEST, timer.fireAt());
             // Escalations that came due while it slept are evaluated now (§5.5).
             if (cta.firstActionAt == null && !cta.firstActionDueAt.isAfter(timer.fireAt())) {
                 escalate(cta, Escalation.Trigger.FIRST_ACTION_SLA, cta.firstActionDueAt, timer);
             }
             if (!cta.dueAt.isAfter(timer.fireAt())) {
                 escalate(cta, Escalation.Trigger.DUE_DATE, cta.dueAt, timer);
+            }
+        }
+
+        // ---- alert budget and digest (§5.7) ----
+
+        /** A HIGH opening waits for the digest once its owner used the day's budget. */
+        private void budget(CtaEntity cta, Instant at) {
+            if (cta.priority != Priority.HIGH || cta.notification != Notification.IMMEDIATE || cta.ownerMemberId == null) {
+                return;
+            }
+            CadencePolicy rules = policyOf(cta.tenantId).policy();
+            int used = immediate.getOrDefault(budgetKey(cta.tenantId, cta.ownerMemberId,
+                    at.atZone(rules.zone()).toLocalDate()), 0);
+            cta.notification = AlertBudget.opened(cta.priority, used, rules.alertDailyBudget());
+        }
+
+        private void notice(CtaEntity cta, String change, Notification notification, Instant at) {
+            CadencePolicy rules = policyOf(cta.tenantId).policy();
+            CtaNotice notice = CtaNotice.of(cta.ownerMemberId, rules.csLeaderMemberId(), AlertService.item(cta, change),
+                    notification, at, rules.zone());
+            if (notice == null) {
+                return;
+            }
+            if (notice.counted() && notice.memberId() != null) {
+                immediate.merge(budgetKey(cta.tenantId, notice.memberId(), notice.localDay()), 1, Integer::sum);
+            }
+            Digest.Item item = notice.item();
+            notices.add(UUID.randomUUID(), cta.tenantId, notice.memberId(), item.ctaId(), item.clientId(), item.kind(),
+                    item.title(), item.priority(), item.dueAt(), item.change(), notification.name(), notice.counted(),
+                    notice.localDay(), at);
+            if (notification == Notification.DIGEST) {
+                Instant digestAt = AlertBudget.nextDigest(at, rules.digestTime(), rules.calendar());
+                digests.merge(cta.tenantId, digestAt, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
 
@@ -675,6 +742,12 @@ public class CadenceSweep {
                     done.stream().map(Timer::id).toArray(UUID[]::new), SweepSql.at(now))).replaceWithVoid());
             steps.add(() -> timerInserts.execute(conn, now));
             steps.add(() -> outbox.execute(conn, now));
+            steps.add(() -> notices.execute(conn, now));
+            if (!digests.isEmpty()) {
+                steps.add(() -> conn.preparedQuery(SweepSql.PLAN_DIGESTS).execute(Tuple.of(
+                        digests.keySet().toArray(UUID[]::new), digests.values().stream().map(SweepSql::at)
+                                .toArray(java.time.OffsetDateTime[]::new), SweepSql.at(now))).replaceWithVoid());
+            }
             return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(Supplier::get)
                     .collect().asList().replaceWithVoid();
         }
@@ -693,6 +766,10 @@ public class CadenceSweep {
         private Policy policyOf(UUID tenantId) {
             return policies.computeIfAbsent(tenantId, t -> new Policy(1, CadencePolicy.defaults()));
         }
+    }
+
+    private static String budgetKey(UUID tenantId, UUID memberId, LocalDate day) {
+        return tenantId + "/" + memberId + "/" + day;
     }
 
     private static String key(UUID tenantId, Object second) {

@@ -1,5 +1,6 @@
 package io.mspcs.cadence.service;
 
+import io.mspcs.cadence.domain.CtaNotice;
 import io.mspcs.cadence.domain.CadenceMissRules;
 import io.mspcs.cadence.domain.ClearingDecision;
 import io.mspcs.cadence.domain.CtaReason;
@@ -52,6 +53,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CtaService {
+
+    /** The alert budget decides the opening's notification (cadence.md §5.7). */
+    @jakarta.inject.Inject
+    AlertService alerts;
 
     private final CtaRepository ctas;
     private final CtaCauseRepository causes;
@@ -184,7 +189,7 @@ public class CtaService {
             CtaDraft draft = dmiDropRule.open(UUID.randomUUID(), drop, segment, map, now());
             CtaEntity cta = CtaEntity.open(tenantId, draft);
             cta.ruleVersion = rule.version(); // the tenant's version in force, not the built-in one
-            return ctas.persist(cta)
+            return alerts.opened(cta).chain(() -> ctas.persist(cta))
                     .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), draft.openedAt())))
                     .chain(() -> outbox.append(CtaEvents.opened(cta), EventContext.causedBy(event)))
                     .chain(() -> playbooks.start(EventContext.causedBy(event), cta.clientId, cta.playbookKey, cta))
@@ -213,7 +218,7 @@ public class CtaService {
                 .chain(() -> causes.trim(event.tenantId(), cta.id, seq))
                 .chain(() -> outbox.append(CtaEvents.updated(cta, changes, NotificationPolicy.updated()),
                         EventContext.causedBy(event)))
-                .replaceWithVoid();
+                .chain(() -> alerts.changed(cta, NotificationPolicy.updated(), CtaNotice.UPDATED));
     }
 
     private Uni<Void> reassign(EventEnvelope event, CtaEntity cta, Owners map) {
@@ -236,7 +241,7 @@ public class CtaService {
         cta.updatedAt = now();
         cta.notification = NotificationPolicy.updated();
         return outbox.append(CtaEvents.updated(cta, changes, cta.notification), EventContext.causedBy(event))
-                .replaceWithVoid();
+                .chain(() -> alerts.changed(cta, cta.notification, CtaNotice.UPDATED));
     }
 
     private Uni<Optional<Set<String>>> causeKeysOf(UUID tenantId, CtaEntity open) {

@@ -52,6 +52,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class CtaWorkService {
 
+    /** The alert budget decides the opening's notification (cadence.md §5.7). */
+    @jakarta.inject.Inject
+    AlertService alerts;
+
     /** Who is acting: the principal and its roles, as the gateway forwarded them. */
     public record Actor(UUID memberId, Set<String> roles) {
         boolean leader() {
@@ -117,7 +121,7 @@ public class CtaWorkService {
                                     firstAction.isAfter(request.dueAt()) ? request.dueAt() : firstAction,
                                     request.dueAt(), NotificationPolicy.opened(priority), reason, null, cause);
                             CtaEntity cta = CtaEntity.open(tenantId, draft);
-                            return ctas.persist(cta)
+                            return alerts.opened(cta).chain(() -> ctas.persist(cta))
                                     .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, cause, now)))
                                     .chain(() -> outbox.append(CtaEvents.opened(cta), context))
                                     .chain(() -> ctaService.planSlaTimers(cta)).replaceWith(cta);

@@ -1,5 +1,6 @@
 package io.mspcs.cadence.service;
 
+import io.mspcs.cadence.domain.CtaNotice;
 import io.mspcs.cadence.domain.Cause;
 import io.mspcs.cadence.domain.CloseStatus;
 import io.mspcs.cadence.domain.CtaDraft;
@@ -47,6 +48,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class HealthRuleService {
+
+    /** The alert budget decides the opening's notification (cadence.md §5.7). */
+    @jakarta.inject.Inject
+    AlertService alerts;
 
     static final String ACTIVE = "ACTIVE";
     static final String CLEARED = "CLEARED";
@@ -184,7 +189,7 @@ public class HealthRuleService {
             CtaEntity cta = CtaEntity.open(tenantId, draft);
             cta.ruleVersion = rule.version(); // the tenant's version in force, not the built-in one
             cta.conditionKeys = raise.conditionKey();
-            return ctas.persist(cta)
+            return alerts.opened(cta).chain(() -> ctas.persist(cta))
                     .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), now)))
                     .chain(() -> outbox.append(CtaEvents.opened(cta), EventContext.causedBy(event)))
                     .chain(() -> cta.playbookKey == null ? Uni.createFrom().voidItem()
@@ -237,7 +242,8 @@ public class HealthRuleService {
                             cta.updatedAt = now;
                             cta.notification = NotificationPolicy.updated();
                             work.add(outbox.append(CtaEvents.updated(cta, changes, cta.notification),
-                                    EventContext.causedBy(event)).replaceWithVoid());
+                                    EventContext.causedBy(event))
+                                    .chain(() -> alerts.changed(cta, cta.notification, CtaNotice.UPDATED)));
                         }
                     }
                     return CadenceService.chain(work);

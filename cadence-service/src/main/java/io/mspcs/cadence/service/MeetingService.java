@@ -39,7 +39,7 @@ public class MeetingService {
     public record MeetingWithDecisions(MeetingEntity meeting, List<DecisionEntity> decisions) {
     }
 
-    private static final Set<String> CANCEL_REASONS = Set.of("CANCELLED_BY_CLIENT", "CANCELLED_BY_MSP", "NO_SHOW");
+    static final Set<String> CANCEL_REASONS = Set.of("CANCELLED_BY_CLIENT", "CANCELLED_BY_MSP", "NO_SHOW");
     private static final Set<String> FORMATS = Set.of("FULL_LIVE", "SHORT_SESSION", "DIGITAL_LITE", "DIGITAL_ASYNC");
     private static final Set<String> SOURCES = Set.of("POLICY", "PLAYBOOK", "MANUAL", "IMPORT");
 
@@ -76,9 +76,17 @@ public class MeetingService {
         if (!SOURCES.contains(source)) {
             throw ProblemException.invalid("source", "unknown-value", "source must be one of " + SOURCES);
         }
+        return client(tenantId, clientId).chain(client -> create(context, client, request, format, source));
+    }
+
+    /** Creates a validated meeting of a known client (schedule and bulk import); {@code MeetingScheduled}. */
+    Uni<MeetingEntity> create(EventContext context, ClientViewEntity client, MeetingRequests.Schedule request,
+                              String format, String source) {
+        UUID tenantId = context.tenantId();
+        UUID clientId = client.clientId;
         Optional<Role> requestedRole = Optional.ofNullable(request.ownerRole()).map(r -> Role.parse(r)
                 .orElseThrow(() -> ProblemException.invalid("ownerRole", "unknown-value", "unknown role " + r)));
-        return client(tenantId, clientId).chain(client -> policies.ensure(tenantId).chain(versioned -> {
+        return policies.ensure(tenantId).chain(versioned -> {
             CadencePolicy policy = versioned.policy();
             Optional<LineSpec> line = policy.line(client.segment, request.meetingType());
             Role role = requestedRole.orElse(line.map(LineSpec::ownerRole).orElse(Role.CSM));
@@ -110,37 +118,43 @@ public class MeetingService {
                     return meetings.persist(m);
                 }).call(saved -> outbox.append(MeetingEvents.scheduled(saved, null), context));
             });
-        }));
+        });
     }
 
     @WithTransaction
     public Uni<MeetingEntity> patch(EventContext context, UUID meetingId, MeetingRequests.Patch request) {
         return meeting(context.tenantId(), meetingId).chain(m -> {
             requireStatus(m, MeetingEntity.SCHEDULED);
-            Instant from = null;
-            boolean changed = false;
-            if (request.scheduledFor() != null && !request.scheduledFor().equals(m.scheduledFor)) {
-                from = m.scheduledFor;
-                m.scheduledFor = request.scheduledFor();
-                changed = true;
-            }
-            if (request.confirmed() != null && request.confirmed() != m.confirmed) {
-                m.confirmed = request.confirmed();
-                changed = true;
-            }
-            if (request.ownerMemberId() != null && !request.ownerMemberId().equals(m.ownerMemberId)) {
-                m.ownerMemberId = request.ownerMemberId();
-                changed = true;
-            }
-            if (request.attendeeRoles() != null) {
-                m.attendeeRoles = String.join(",", request.attendeeRoles());
-            }
-            m.updatedAt = now();
-            if (!changed) {
-                return Uni.createFrom().item(m);
-            }
-            return outbox.append(MeetingEvents.scheduled(m, from), context).replaceWith(m);
+            return applyPatch(context, m, request).replaceWith(m);
         });
+    }
+
+    /** Reschedules, confirms, re-owns a SCHEDULED meeting (PATCH and bulk import); answers whether it emitted. */
+    Uni<Boolean> applyPatch(EventContext context, MeetingEntity m, MeetingRequests.Patch request) {
+        Instant from = null;
+        boolean changed = false;
+        if (request.scheduledFor() != null && !request.scheduledFor().equals(m.scheduledFor)) {
+            from = m.scheduledFor;
+            m.scheduledFor = request.scheduledFor();
+            changed = true;
+        }
+        if (request.confirmed() != null && request.confirmed() != m.confirmed) {
+            m.confirmed = request.confirmed();
+            changed = true;
+        }
+        if (request.ownerMemberId() != null && !request.ownerMemberId().equals(m.ownerMemberId)) {
+            m.ownerMemberId = request.ownerMemberId();
+            changed = true;
+        }
+        if (request.attendeeRoles() != null) {
+            m.attendeeRoles = String.join(",", request.attendeeRoles());
+            m.updatedAt = now();
+        }
+        if (!changed) {
+            return Uni.createFrom().item(false);
+        }
+        m.updatedAt = now();
+        return outbox.append(MeetingEvents.scheduled(m, from), context).replaceWith(true);
     }
 
     /** Held once, not in the future; the recap is due 48 h later. {@code onTime} = by the slot's window end. */
@@ -150,29 +164,35 @@ public class MeetingService {
         if (request.heldAt().isAfter(now)) {
             throw ProblemException.invalid("heldAt", "in-future", "heldAt must not be in the future");
         }
-        UUID tenantId = context.tenantId();
-        return meeting(tenantId, meetingId).chain(m -> {
+        return meeting(context.tenantId(), meetingId).chain(m -> {
             requireStatus(m, MeetingEntity.SCHEDULED);
-            return policies.ensure(tenantId).chain(versioned -> {
-                CadencePolicy policy = versioned.policy();
-                m.status = MeetingEntity.HELD;
-                m.heldAt = request.heldAt().truncatedTo(ChronoUnit.MILLIS);
-                m.attendeeRoles = request.attendeeRoles() == null ? null : String.join(",", request.attendeeRoles());
-                m.clientAttendeeCount = request.clientAttendeeCount() == null ? 0 : request.clientAttendeeCount();
-                m.decisionMakerPresent = Boolean.TRUE.equals(request.decisionMakerPresent());
-                m.execSponsorPresent = Boolean.TRUE.equals(request.execSponsorPresent());
-                m.recapDueAt = m.heldAt.plus(policy.recapDueHours(), ChronoUnit.HOURS);
-                m.updatedAt = now;
-                LocalDate heldDate = m.heldAt.atZone(policy.zone()).toLocalDate();
-                return cadence.openSlotFor(tenantId, m.clientId, m.meetingType).chain(slot -> {
-                    boolean onTime = slot.map(s -> !heldDate.isAfter(s.windowEnd)).orElse(true);
-                    // Without recap credit, held alone counts (§2.4).
-                    m.counts = !policy.recapRequiredForCredit();
-                    return outbox.append(MeetingEvents.held(m, onTime), context)
-                            .chain(() -> m.counts ? client(tenantId, m.clientId).chain(c -> cadence.count(m, c, context))
-                                    .replaceWithVoid() : Uni.createFrom().voidItem())
-                            .replaceWith(new MeetingRequests.HeldResult(m.status, m.recapDueAt, m.counts));
-                });
+            return recordHeld(context, m, request, now);
+        });
+    }
+
+    /** Records a SCHEDULED meeting as held (POST /held and bulk import): recap due, counts without recap credit. */
+    Uni<MeetingRequests.HeldResult> recordHeld(EventContext context, MeetingEntity m, MeetingRequests.Held request,
+                                               Instant now) {
+        UUID tenantId = context.tenantId();
+        return policies.ensure(tenantId).chain(versioned -> {
+            CadencePolicy policy = versioned.policy();
+            m.status = MeetingEntity.HELD;
+            m.heldAt = request.heldAt().truncatedTo(ChronoUnit.MILLIS);
+            m.attendeeRoles = request.attendeeRoles() == null ? null : String.join(",", request.attendeeRoles());
+            m.clientAttendeeCount = request.clientAttendeeCount() == null ? 0 : request.clientAttendeeCount();
+            m.decisionMakerPresent = Boolean.TRUE.equals(request.decisionMakerPresent());
+            m.execSponsorPresent = Boolean.TRUE.equals(request.execSponsorPresent());
+            m.recapDueAt = m.heldAt.plus(policy.recapDueHours(), ChronoUnit.HOURS);
+            m.updatedAt = now;
+            LocalDate heldDate = m.heldAt.atZone(policy.zone()).toLocalDate();
+            return cadence.openSlotFor(tenantId, m.clientId, m.meetingType).chain(slot -> {
+                boolean onTime = slot.map(s -> !heldDate.isAfter(s.windowEnd)).orElse(true);
+                // Without recap credit, held alone counts (§2.4).
+                m.counts = !policy.recapRequiredForCredit();
+                return outbox.append(MeetingEvents.held(m, onTime), context)
+                        .chain(() -> m.counts ? client(tenantId, m.clientId).chain(c -> cadence.count(m, c, context))
+                                .replaceWithVoid() : Uni.createFrom().voidItem())
+                        .replaceWith(new MeetingRequests.HeldResult(m.status, m.recapDueAt, m.counts));
             });
         });
     }
@@ -252,11 +272,15 @@ public class MeetingService {
         }
         return meeting(context.tenantId(), meetingId).chain(m -> {
             requireStatus(m, MeetingEntity.SCHEDULED);
-            m.status = MeetingEntity.CANCELLED;
-            m.cancelReason = request.reason();
-            m.updatedAt = now();
-            return outbox.append(MeetingEvents.cancelled(m), context).replaceWith(m);
+            return applyCancel(context, m, request.reason());
         });
+    }
+
+    Uni<MeetingEntity> applyCancel(EventContext context, MeetingEntity m, String reason) {
+        m.status = MeetingEntity.CANCELLED;
+        m.cancelReason = reason;
+        m.updatedAt = now();
+        return outbox.append(MeetingEvents.cancelled(m), context).replaceWith(m);
     }
 
     @WithSession

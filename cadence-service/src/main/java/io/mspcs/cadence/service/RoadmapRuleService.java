@@ -30,6 +30,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class RoadmapRuleService {
 
+    /** The alert budget decides the opening's notification (cadence.md §5.7). */
+    @jakarta.inject.Inject
+    AlertService alerts;
+
     private final CtaRepository ctas;
     private final CtaCauseRepository causes;
     private final ClientViewRepository clients;
@@ -80,7 +84,7 @@ public class RoadmapRuleService {
                             Segment.parse(client.segment), map, versioned.policy().csLeaderMemberId(),
                             new SlaCalculator(versioned.policy().calendar()), now);
                     CtaEntity cta = CtaEntity.open(tenantId, draft);
-                    return ctas.persist(cta)
+                    return alerts.opened(cta).chain(() -> ctas.persist(cta))
                             .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), now)))
                             .chain(() -> outbox.append(CtaEvents.opened(cta), EventContext.causedBy(event)))
                             .chain(() -> cta.playbookKey == null ? Uni.createFrom().voidItem()

@@ -1,5 +1,6 @@
 package io.mspcs.cadence.service;
 
+import io.mspcs.cadence.domain.CtaNotice;
 import io.mspcs.cadence.domain.Cause;
 import io.mspcs.cadence.domain.CloseStatus;
 import io.mspcs.cadence.domain.CtaDraft;
@@ -48,6 +49,10 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class RuleCtaService {
 
+    /** The alert budget decides the opening's notification (cadence.md §5.7). */
+    @jakarta.inject.Inject
+    AlertService alerts;
+
     private static final LocalTime PLACEHOLDER_TIME = LocalTime.of(10, 0);
 
     private final CtaRepository ctas;
@@ -89,7 +94,7 @@ public class RuleCtaService {
                     versioned.policy().csLeaderMemberId(), now, cause);
             CtaEntity cta = CtaEntity.open(tenantId, draft);
             cta.meetingType = rule.meetingType();
-            return ctas.persist(cta)
+            return alerts.opened(cta).chain(() -> ctas.persist(cta))
                     .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, cause, now)))
                     .chain(() -> outbox.append(CtaEvents.opened(cta), context))
                     .chain(() -> cta.playbookKey == null ? Uni.createFrom().voidItem()
@@ -138,7 +143,8 @@ public class RuleCtaService {
                 return stored; // SUPPRESSED_SNOOZED: shown at the wake
             }
             cta.notification = NotificationPolicy.updated();
-            return stored.call(() -> outbox.append(CtaEvents.updated(cta, changes, cta.notification), context));
+            return stored.call(() -> outbox.append(CtaEvents.updated(cta, changes, cta.notification), context)
+                    .chain(() -> alerts.changed(cta, cta.notification, CtaNotice.UPDATED)));
         });
     }
 

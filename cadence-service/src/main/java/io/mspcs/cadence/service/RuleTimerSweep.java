@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The timers of the trigger rules (cadence.md §3.2, §4.2): T-REN and T-FYE dates and AR-RED's 30-day exit. The
- * sweep calls {@link #fireDue} before its own batches (and its batches leave these kinds alone). One transaction per
+ * The timers of the trigger rules (cadence.md §3.2, §4.2): T-REN and T-FYE dates and AR-RED's 30-day exit, and the
+ * tenant's digest (§5.7). The sweep calls {@link #fireDue} before its own batches (and its batches leave these kinds alone). One transaction per
  * timer, oldest first, locked with {@code SKIP LOCKED} so several pods are safe; the handlers re-check their guard
  * and use the timer's {@code fire_at}, so a DONE timer never fires again and a second run emits nothing.
  */
@@ -26,16 +26,18 @@ import java.util.UUID;
 public class RuleTimerSweep {
 
     public static final List<String> KINDS = List.of(DateTriggerService.RENEWAL_TIMER,
-            DateTriggerService.FISCAL_YEAR_TIMER, AtRiskService.EXIT_TIMER);
+            DateTriggerService.FISCAL_YEAR_TIMER, AtRiskService.EXIT_TIMER, AlertService.DIGEST_TIMER);
 
     private final TimerRepository timers;
     private final ClientViewRepository clients;
     private final DateTriggerService dates;
     private final AtRiskService atRisk;
+    private final AlertService alerts;
     private final Vertx vertx;
 
     public RuleTimerSweep(TimerRepository timers, ClientViewRepository clients, DateTriggerService dates,
-                          AtRiskService atRisk, Vertx vertx) {
+                          AtRiskService atRisk, AlertService alerts, Vertx vertx) {
+        this.alerts = alerts;
         this.timers = timers;
         this.clients = clients;
         this.dates = dates;
@@ -83,6 +85,9 @@ public class RuleTimerSweep {
     private Uni<Void> fire(TimerEntity timer) {
         if (AtRiskService.EXIT_TIMER.equals(timer.kind)) {
             return atRisk.fireExit(timer);
+        }
+        if (AlertService.DIGEST_TIMER.equals(timer.kind)) {
+            return alerts.fireDigest(timer);
         }
         return clients.findClient(timer.tenantId, timer.clientId).chain(client -> dates.fire(timer, client));
     }

@@ -244,9 +244,17 @@ class CadenceLadderComponentTest {
         e1Client(other, otherClient, UUID.randomUUID());
         int otherBefore = OutboxRows.of("cadence", other).size();
         sweepAt(other, "2026-10-25T00:00:00Z");
-        // The runs' task notices (§6.2) interleave by fire_at; E1's table lists the cadence and CTA events.
+        // The runs' task notices (§6.2) interleave by fire_at and the digests (§5.7) follow the batches; E1's
+        // table lists the cadence and CTA events.
         List<String> types = OutboxRows.of("cadence", other).stream().skip(otherBefore).map(OutboxRows.Row::type)
-                .filter(type -> !type.equals(EventTypes.PLAYBOOK_TASK_DUE)).toList();
+                .filter(type -> !type.equals(EventTypes.PLAYBOOK_TASK_DUE) && !type.equals(EventTypes.CTA_DIGEST_READY))
+                .toList();
+        // The rebook CTA (MEDIUM, DIGEST) of Saturday 04-25 reaches its owner in Monday's digest.
+        List<OutboxRows.Row> digests = OutboxRows.of("cadence", other, EventTypes.CTA_DIGEST_READY);
+        assertThat(digests).hasSize(1);
+        ContractAssertions.assertValid(digests.get(0));
+        assertThat(data(digests.get(0)).get("date").asText()).isEqualTo("2026-04-27");
+        assertThat(data(digests.get(0)).at("/items/0/change").asText()).isEqualTo("OPENED");
         assertThat(OutboxRows.of("cadence", other, EventTypes.PLAYBOOK_TASK_DUE)).isNotEmpty();
         assertThat(types).containsExactly(
                 EventTypes.MEETING_MISSED, EventTypes.CTA_OPENED,
