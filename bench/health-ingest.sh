@@ -12,7 +12,7 @@
 #     BENCH_KEEP_DB=1 (stop the cluster on exit but keep its data; with BENCH_DRIVER_OPTS="-Drescore.tenant=<uuid>"
 #       a later run measures only the re-score of that tenant's clients: a quick loop while iterating),
 #     BENCH_APP (a quarkus-app directory to run instead of this checkout's build: A/B runs on the same data),
-#     PLATFORM_TEST_TARGET (platform-test/target of this checkout, else of /work/main: a worktree has no build output)
+#     PLATFORM_TEST_TARGET (default: platform-test/target of this checkout; point it at another checkout's build)
 set -euo pipefail
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 PG_PORT="${BENCH_PG_PORT:-55532}"
@@ -24,7 +24,6 @@ PG="$ROOT/platform-test/bin/pg-cluster.sh"
 TOKEN="bench-gateway-token"
 JAR="$ROOT/health-service/target/quarkus-app/quarkus-run.jar"
 PT="${PLATFORM_TEST_TARGET:-$ROOT/platform-test/target}"
-[ -d "$PT/lib" ] || PT="/work/main/platform-test/target"
 PIDS=()
 
 cleanup() {
