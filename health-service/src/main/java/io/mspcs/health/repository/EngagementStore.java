@@ -128,7 +128,7 @@ public class EngagementStore {
                         .setParameter("tenant", tenantId).setParameter("ids", json).getResultList()
                         .invoke(rows -> rows.forEach(r -> result.computeIfAbsent((UUID) r[0], k -> Engagement.empty())
                                 .meetings().add(new HealthFacts.HeldMeeting(r[1].toString(), (Boolean) r[2], (String) r[3],
-                                        instant(r[4]), (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], instant(r[8]),
+                                        SqlJson.instant(r[4]), (Boolean) r[5], (Boolean) r[6], (Boolean) r[7], SqlJson.instant(r[8]),
                                         (Boolean) r[9], ((Number) r[10]).intValue()))))
                         .chain(() -> session.createNativeQuery("""
                                 select client_id, cadence_slot_id, strategic, due_at, reason from engagement_miss
@@ -136,14 +136,14 @@ public class EngagementStore {
                                 .setParameter("tenant", tenantId).setParameter("ids", json).getResultList())
                         .invoke(rows -> rows.forEach(r -> result.computeIfAbsent((UUID) r[0], k -> Engagement.empty())
                                 .misses().add(new HealthFacts.MissedMeeting(r[1].toString(), (Boolean) r[2],
-                                        instant(r[3]), (String) r[4]))))
+                                        SqlJson.instant(r[3]), (String) r[4]))))
                         .chain(() -> session.createNativeQuery("""
                                 select client_id, proposal_id, sent_at, decided_at, closed_at from proposal_clock
                                 where tenant_id = :tenant and sent_at is not null and client_id in """ + IDS, Object[].class)
                                 .setParameter("tenant", tenantId).setParameter("ids", json).getResultList())
                         .invoke(rows -> rows.forEach(r -> result.computeIfAbsent((UUID) r[0], k -> Engagement.empty())
-                                .proposals().add(new HealthFacts.Proposal(r[1].toString(), instant(r[2]), instant(r[3]),
-                                        instant(r[4]))))))
+                                .proposals().add(new HealthFacts.Proposal(r[1].toString(), SqlJson.instant(r[2]), SqlJson.instant(r[3]),
+                                        SqlJson.instant(r[4]))))))
                 .replaceWith(result);
     }
 
@@ -165,12 +165,5 @@ public class EngagementStore {
 
     private static OffsetDateTime odt(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        return value instanceof Instant i ? i : null;
     }
 }

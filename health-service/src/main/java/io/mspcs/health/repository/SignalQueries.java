@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -47,12 +46,8 @@ public class SignalQueries {
                         .setParameter("limit", limit)
                         .getResultList())
                 .map(rows -> rows.stream().map(r -> new SignalRow((UUID) r[0], (UUID) r[1], (String) r[2],
-                        (String) r[3], (String) r[4], (String) r[5], instant(r[6]), instant(r[7]), instant(r[8]),
+                        (String) r[3], (String) r[4], (String) r[5], SqlJson.instant(r[6]), SqlJson.instant(r[7]), SqlJson.instant(r[8]),
                         json((String) r[9]), (UUID) r[10])).toList());
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime odt ? odt.toInstant() : value instanceof Instant i ? i : null;
     }
 
     private static JsonNode json(String text) {
