@@ -4,7 +4,7 @@
 #
 #   pg-cluster.sh start                 install PostgreSQL if missing, init and start the cluster
 #   pg-cluster.sh stop | status
-#   pg-cluster.sh ensure-db DB SERVICE  create DB owned by SERVICE_owner, readable by SERVICE_relay
+#   pg-cluster.sh ensure-db DB SERVICE  create DB owned by SERVICE_owner, used by SERVICE_app, readable by SERVICE_relay
 #   pg-cluster.sh purge                 stop and delete the data directory
 #
 # CS_PG_PORT (default 55432) and CS_PG_DATA (default /tmp/cs-pg-$CS_PG_PORT) select the cluster.
@@ -67,7 +67,8 @@ stop() {
   if is_running; then as_pg "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null; echo "PostgreSQL on $PORT stopped"; fi
 }
 
-# Roles per service (architecture.md §5): <svc>_owner owns the schema and runs migrations,
+# Roles per service (architecture.md §5): <svc>_owner owns the schema and runs migrations, <svc>_app is what
+# the service connects as (DML only, under row-level security; its grants come from the migrations),
 # <svc>_relay may replicate and read the outbox. Roles are cluster-wide, databases are not.
 ensure_db() {
   local db="$1" svc="$2"
@@ -75,6 +76,9 @@ ensure_db() {
 do \$\$ begin
   if not exists (select from pg_roles where rolname = '${svc}_owner') then
     create role ${svc}_owner login password '${PASSWORD}';
+  end if;
+  if not exists (select from pg_roles where rolname = '${svc}_app') then
+    create role ${svc}_app login password '${PASSWORD}';
   end if;
   if not exists (select from pg_roles where rolname = '${svc}_relay') then
     create role ${svc}_relay login replication password '${PASSWORD}';

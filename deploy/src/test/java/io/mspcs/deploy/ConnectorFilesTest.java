@@ -81,10 +81,8 @@ class ConnectorFilesTest {
             }
             Matcher placeholder = Pattern.compile("(?m)^quarkus\\.flyway\\.placeholders\\.service\\s*=\\s*(\\S+)")
                     .matcher(Repo.read(properties));
-            if (placeholder.find()) {
-                problems.check(placeholder.group(1).equals(service), Repo.app(service),
-                        "flyway placeholder service=" + placeholder.group(1) + " creates the wrong publication");
-            }
+            problems.check(placeholder.find() && placeholder.group(1).equals(service), Repo.app(service),
+                    "the flyway placeholder service must be " + service + ", which names the publication");
         }
         problems.assertNone("publications");
     }

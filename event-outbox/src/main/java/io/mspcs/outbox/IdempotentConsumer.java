@@ -12,7 +12,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.mspcs.rest.TenantScope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -77,7 +77,8 @@ public class IdempotentConsumer {
         AtomicInteger tries = new AtomicInteger();
         return Uni.createFrom().deferred(() -> {
                     tries.incrementAndGet();
-                    return Panache.withTransaction(() -> processed.markProcessed(event.id(), consumer)
+                    return TenantTransactions.inTransaction(TenantScope.tenant(event.tenantId()),
+                            () -> processed.markProcessed(event.id(), consumer)
                             .chain(isNew -> isNew
                                     ? handlers.handle(event).replaceWith("processed")
                                     : Uni.createFrom().item("duplicate")));

@@ -8,8 +8,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The layering every service keeps (architecture.md §4, §12): domain logic is plain Java, and business time
- * comes from the injected clock, never from the system.
+ * The layering every service keeps (architecture.md §4, §12): domain logic is plain Java, business time comes
+ * from the injected clock, never from the system, and database work runs in tenant-scoped transactions.
  */
 public final class ArchitectureRules {
 
@@ -21,6 +21,7 @@ public final class ArchitectureRules {
                 .importPackages(basePackage);
         domainIsPlainJava().check(main);
         timeComesFromTheClock().check(main);
+        transactionsCarryTheTenantScope().check(main);
     }
 
     static ArchRule domainIsPlainJava() {
@@ -29,6 +30,23 @@ public final class ArchitectureRules {
                         "io.smallrye.mutiny..", "com.fasterxml.jackson..", "org.hibernate..", "io.vertx..",
                         "jakarta.ws.rs..", "jakarta.enterprise..")
                 .because("domain rules are plain Java, tested without frameworks");
+    }
+
+    /**
+     * Row-level security needs every statement inside a transaction that set the tenant (gateway.md §2.2 #4):
+     * {@code @WithTransaction} or {@code TenantTransactions.inTransaction}, never a bare session.
+     */
+    static ArchRule transactionsCarryTheTenantScope() {
+        return noClasses().should().callMethod("io.quarkus.hibernate.reactive.panache.Panache", "withTransaction",
+                        "java.util.function.Supplier")
+                .orShould().callMethod("io.quarkus.hibernate.reactive.panache.Panache", "withSession",
+                        "java.util.function.Supplier")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("io.quarkus.hibernate.reactive.panache.common.WithSession")
+                .orShould().dependOnClassesThat()
+                .haveFullyQualifiedName("io.quarkus.hibernate.reactive.panache.common.WithSessionOnDemand")
+                .because("a session or transaction that did not set app.tenant_id sees no tenant rows; use "
+                        + "@WithTransaction or TenantTransactions.inTransaction");
     }
 
     static ArchRule timeComesFromTheClock() {

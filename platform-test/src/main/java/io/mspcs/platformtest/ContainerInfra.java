@@ -36,7 +36,10 @@ final class ContainerInfra {
         }
     }
 
-    /** In a throwaway container the superuser owns everything, so no per-service roles are needed. */
+    /**
+     * In a throwaway container the superuser owns everything, so no per-service roles are needed; a superuser
+     * bypasses row-level security, which only the local cluster's tests exercise.
+     */
     private record ContainerPostgres(PostgreSQLContainer<?> container) implements PostgresEndpoint {
 
         @Override
@@ -64,6 +67,11 @@ final class ContainerInfra {
 
         @Override
         public String user(String service) {
+            return container.getUsername();
+        }
+
+        @Override
+        public String appUser(String service) {
             return container.getUsername();
         }
 

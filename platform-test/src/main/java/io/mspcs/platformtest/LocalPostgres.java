@@ -59,6 +59,11 @@ public final class LocalPostgres implements PostgresEndpoint {
     }
 
     @Override
+    public String appUser(String service) {
+        return service + "_app";
+    }
+
+    @Override
     public String password() {
         return PASSWORD;
     }

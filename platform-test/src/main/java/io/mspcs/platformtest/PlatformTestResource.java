@@ -5,8 +5,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * The one test resource of every component test: the shared PostgreSQL (database {@code <service>_test}) and
- * Kafka, and the gateway token the service expects. Every test class of a module declares it identically, so
+ * The one test resource of every component test: the shared PostgreSQL (database {@code <service>_test}; the
+ * service connects as its application role, Flyway as the owner) and Kafka, and the gateway token the service
+ * expects. Every test class of a module declares it identically, so
  * Quarkus boots once per module.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
@@ -28,9 +29,11 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         return Map.of(
                 "kafka.bootstrap.servers", infra.kafka().bootstrapServers(),
                 "quarkus.datasource.reactive.url", infra.pg().reactiveUrl(database),
-                "quarkus.datasource.jdbc.url", infra.pg().jdbcUrl(database),
-                "quarkus.datasource.username", infra.pg().user(service),
+                "quarkus.datasource.username", infra.pg().appUser(service),
                 "quarkus.datasource.password", infra.pg().password(),
+                "quarkus.datasource.jdbc.url", infra.pg().jdbcUrl(database),
+                "quarkus.flyway.username", infra.pg().user(service),
+                "quarkus.flyway.password", infra.pg().password(),
                 "quarkus.devservices.enabled", "false",
                 "cs.gateway-token", GATEWAY_TOKEN);
     }

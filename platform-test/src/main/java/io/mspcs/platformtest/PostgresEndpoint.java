@@ -10,7 +10,11 @@ public interface PostgresEndpoint {
     /** Creates the database (and the service's roles) unless it exists. */
     void ensureDatabase(String database, String service);
 
+    /** The schema owner: runs the migrations. */
     String user(String service);
+
+    /** What the service connects as: DML only, under row-level security. */
+    String appUser(String service);
 
     String password();
 

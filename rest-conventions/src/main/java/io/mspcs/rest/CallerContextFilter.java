@@ -43,6 +43,7 @@ public class CallerContextFilter {
         }
         UUID tenantId = parseTenant(request.getHeaderString(TENANT));
         caller.set(tenantId, request.getHeaderString(PRINCIPAL), HeaderList.parse(request.getHeaderString(ROLES)), correlationId);
+        TenantScope.tenant(tenantId).enter();
         MDC.put("tenantId", tenantId.toString());
     }
 

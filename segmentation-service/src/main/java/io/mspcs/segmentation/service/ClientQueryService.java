@@ -13,7 +13,7 @@ import io.mspcs.segmentation.repository.SegmentAssignmentEntity;
 import io.mspcs.segmentation.repository.SegmentAssignmentRepository;
 import io.mspcs.segmentation.repository.SegmentHistoryEntity;
 import io.mspcs.segmentation.repository.SegmentHistoryRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -54,7 +54,7 @@ public class ClientQueryService {
                          Boolean provisional, String source, String externalId, String missingRole, String q) {
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<ClientDetails> get(UUID tenantId, UUID clientId) {
         return clients.findInTenant(tenantId, clientId)
                 .onItem().ifNull().failWith(() -> ClientRegistryService.clientNotFound(clientId))
@@ -63,12 +63,12 @@ public class ClientQueryService {
                                 .map(list -> new ClientDetails(client, row, list))));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Map.Entry<ClientDetails, SegmentationPolicy>> getWithPolicy(UUID tenantId, UUID clientId) {
         return get(tenantId, clientId).chain(details -> policies.active(tenantId).map(p -> Map.entry(details, p)));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<ClientDetails>> list(UUID tenantId, Filter filter, UUID after, int limit) {
         return clients.list("tenantId = ?1 order by id", tenantId).chain(all -> assignments.allInTenant(tenantId)
                 .chain(rows -> owners.allInTenant(tenantId).chain(ownerRows -> policies.active(tenantId).map(policy -> {
@@ -124,7 +124,7 @@ public class ClientQueryService {
                 || c.externalId.equalsIgnoreCase(f.q());
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<SegmentHistoryEntity>> history(UUID tenantId, UUID clientId, Integer beforeSeq, int limit) {
         return clients.findInTenant(tenantId, clientId)
                 .onItem().ifNull().failWith(() -> ClientRegistryService.clientNotFound(clientId))

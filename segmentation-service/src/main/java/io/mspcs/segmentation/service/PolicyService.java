@@ -9,7 +9,6 @@ import io.mspcs.segmentation.repository.ClientRepository;
 import io.mspcs.segmentation.repository.JsonColumns;
 import io.mspcs.segmentation.repository.PolicyEntity;
 import io.mspcs.segmentation.repository.PolicyRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +38,7 @@ public class PolicyService {
         this.clock = clock;
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<SegmentationPolicy> active(UUID tenantId) {
         return policies.active(tenantId);
     }

@@ -9,7 +9,7 @@ import io.mspcs.segmentation.repository.ClientRepository;
 import io.mspcs.segmentation.repository.SegmentAssignmentEntity;
 import io.mspcs.segmentation.repository.SegmentAssignmentRepository;
 import io.mspcs.segmentation.repository.TeamMemberEntity;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,7 +63,7 @@ public class ReportService {
                                List<Line> byMrrBand, List<Cell> matrix) {
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Book> book(UUID tenantId, UUID memberId, String role) {
         return capacity.books(tenantId).map(all -> {
             TeamMemberEntity member = all.members().get(memberId);
@@ -82,7 +82,7 @@ public class ReportService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<Book>> capacity(UUID tenantId, String role) {
         return capacity.books(tenantId).map(all -> all.books().stream()
                 .filter(b -> all.members().get(b.memberId()).active())
@@ -115,7 +115,7 @@ public class ReportService {
                         book.utilisationPct(policy)), moves);
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Distribution> distribution(UUID tenantId) {
         return clients.active(tenantId).chain(active -> assignments.allInTenant(tenantId).map(rows -> {
             Map<UUID, SegmentAssignmentEntity> byClient = rows.stream().collect(Collectors.toMap(r -> r.clientId, r -> r));

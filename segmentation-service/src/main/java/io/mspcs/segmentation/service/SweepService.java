@@ -5,7 +5,8 @@ import io.mspcs.segmentation.domain.SegmentEvaluator.Trigger;
 import io.mspcs.segmentation.repository.ClientRepository;
 import io.mspcs.segmentation.repository.PolicyRepository;
 import io.mspcs.segmentation.repository.SegmentAssignmentRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.mspcs.outbox.TenantTransactions;
+import io.mspcs.rest.TenantScope;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -81,11 +82,11 @@ public class SweepService {
     /** Every 5 minutes for every tenant with clients; each tenant in its own transaction. */
     @Scheduled(every = "{segmentation.sweep.every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return Panache.withSession(() -> clients.find("select distinct tenantId from ClientEntity")
-                        .project(UUID.class).list())
+        return TenantTransactions.inTransaction(TenantScope.allTenants("segment sweep: tenants with clients"),
+                        () -> clients.find("select distinct tenantId from ClientEntity").project(UUID.class).list())
                 .chain(tenants -> Multi.createFrom().iterable(tenants)
-                        .onItem().transformToUniAndConcatenate(tenant -> Panache.withTransaction(() -> sweepInTransaction(tenant,
-                                EventContext.ofRequest(tenant, "sweep-" + UUID.randomUUID())))
+                        .onItem().transformToUniAndConcatenate(tenant -> TenantTransactions.inTransaction(TenantScope.tenant(tenant),
+                                () -> sweepInTransaction(tenant, EventContext.ofRequest(tenant, "sweep-" + UUID.randomUUID())))
                                 .onFailure().invoke(e -> LOG.warnf(e, "sweep of tenant %s failed", tenant))
                                 .onFailure().recoverWithNull())
                         .collect().asList())

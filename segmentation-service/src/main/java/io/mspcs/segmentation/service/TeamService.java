@@ -16,7 +16,6 @@ import io.mspcs.segmentation.repository.OwnerAssignmentRepository;
 import io.mspcs.segmentation.repository.SegmentAssignmentRepository;
 import io.mspcs.segmentation.repository.TeamMemberEntity;
 import io.mspcs.segmentation.repository.TeamMemberRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -186,12 +185,12 @@ public class TeamService {
         }
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<TeamMemberEntity> get(UUID tenantId, UUID memberId) {
         return member(tenantId, memberId);
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<TeamMemberEntity>> list(UUID tenantId, String role, String status) {
         return members.allInTenant(tenantId).map(all -> all.stream()
                 .filter(m -> status == null || status.equals(m.status))
@@ -208,7 +207,7 @@ public class TeamService {
                 "Team member " + memberId + " does not exist", List.of());
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<OwnerMap> owners(UUID tenantId, UUID clientId) {
         return client(tenantId, clientId).chain(client -> ownerMap(tenantId, clientId));
     }

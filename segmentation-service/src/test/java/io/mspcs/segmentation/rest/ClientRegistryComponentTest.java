@@ -3,6 +3,7 @@ package io.mspcs.segmentation.rest;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.platformtest.ContractAssertions;
 import io.mspcs.platformtest.OutboxRows;
+import io.mspcs.platformtest.RowLevelSecurity;
 import io.mspcs.platformtest.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -122,6 +123,18 @@ class ClientRegistryComponentTest {
         as(UUID.randomUUID()).get("/api/v1/clients/" + clientId).then()
                 .statusCode(404).contentType("application/problem+json").body("type", equalTo("/problems/client-not-found"));
         as(UUID.randomUUID()).get("/api/v1/clients").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    /** Security case #13: the database itself confines the service's role to the tenant its transaction names. */
+    @Test
+    void rowLevelSecurityHidesEveryTenantRowFromAQueryThatNamesNoTenant() {
+        UUID tenant = UUID.randomUUID();
+        as(tenant).body(batch(client("13", "Quiet Harbor Legal", "2500.00"))).post("/api/v1/clients/bulk")
+                .then().statusCode(200);
+        as(UUID.randomUUID()).body(batch(client("13", "Other Tenant Co", "900.00"))).post("/api/v1/clients/bulk")
+                .then().statusCode(200);
+
+        RowLevelSecurity.assertTenantTablesIsolated("segmentation", tenant, 2);
     }
 
     @Test
