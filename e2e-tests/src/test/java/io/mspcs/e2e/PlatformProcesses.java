@@ -88,8 +88,10 @@ final class PlatformProcesses implements AutoCloseable {
 
     private static Map<String, String> databaseEnv(PostgresEndpoint pg, String service, String database) {
         Map<String, String> env = new HashMap<>();
-        env.put("DB_USER", pg.user(service));
+        env.put("DB_USER", pg.appUser(service));
         env.put("DB_PASSWORD", pg.password());
+        env.put("DB_MIGRATION_USER", pg.user(service));
+        env.put("DB_MIGRATION_PASSWORD", pg.password());
         env.put("DB_REACTIVE_URL", pg.reactiveUrl(database));
         env.put("DB_JDBC_URL", pg.jdbcUrl(database));
         return env;

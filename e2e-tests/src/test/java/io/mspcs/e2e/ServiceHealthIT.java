@@ -80,8 +80,10 @@ class ServiceHealthIT {
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
             env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
             env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
-            env.put("DB_USER", SERVICE + "_owner");
+            env.put("DB_USER", SERVICE + "_app");
             env.put("DB_PASSWORD", "cs-dev");
+            env.put("DB_MIGRATION_USER", SERVICE + "_owner");
+            env.put("DB_MIGRATION_PASSWORD", "cs-dev");
             env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + pgPort + "/" + DATABASE);
             env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + DATABASE);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
