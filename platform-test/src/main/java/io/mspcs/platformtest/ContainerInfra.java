@@ -37,8 +37,8 @@ final class ContainerInfra {
     }
 
     /**
-     * In a throwaway container the superuser owns everything, so no per-service roles are needed; a superuser
-     * bypasses row-level security, which only the local cluster's tests exercise.
+     * The same roles per service as the local cluster's {@code pg-cluster.sh ensure-db} (architecture.md §5), so the
+     * services run as {@code <svc>_app} under row-level security here too (the container's superuser would bypass it).
      */
     private record ContainerPostgres(PostgreSQLContainer<?> container) implements PostgresEndpoint {
 
@@ -53,26 +53,43 @@ final class ContainerInfra {
         }
 
         @Override
-        public void ensureDatabase(String database, String service) {
+        public synchronized void ensureDatabase(String database, String service) {
             try (var connection = DriverManager.getConnection(container.getJdbcUrl(), container.getUsername(),
                     container.getPassword()); var statement = connection.createStatement()) {
+                String password = container.getPassword().replace("'", "''");
+                for (String role : new String[] {user(service), appUser(service)}) {
+                    statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + role
+                            + "') then create role " + role + " login password '" + password + "'; end if; end $$");
+                }
+                statement.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + service
+                        + "_relay') then create role " + service + "_relay login replication password '" + password
+                        + "'; end if; end $$");
                 var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
                 if (!exists.next()) {
-                    statement.execute("create database " + database);
+                    statement.execute("create database " + database + " owner " + user(service));
+                    grantOutboxToRelay(database, service);
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("database " + database + " not created", e);
             }
         }
 
+        private void grantOutboxToRelay(String database, String service) throws SQLException {
+            try (var connection = DriverManager.getConnection(jdbcUrl(database), container.getUsername(),
+                    container.getPassword()); var statement = connection.createStatement()) {
+                statement.execute("alter default privileges for role " + user(service)
+                        + " in schema public grant select on tables to " + service + "_relay");
+            }
+        }
+
         @Override
         public String user(String service) {
-            return container.getUsername();
+            return service + "_owner";
         }
 
         @Override
         public String appUser(String service) {
-            return container.getUsername();
+            return service + "_app";
         }
 
         @Override
