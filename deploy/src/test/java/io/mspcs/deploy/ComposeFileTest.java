@@ -1,6 +1,9 @@
 package io.mspcs.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -127,13 +130,8 @@ class ComposeFileTest {
             problems.check(rules.matches("(?s).*\\nhost\\s+replication\\s+all\\s+all\\s+scram-sha-256.*"), "pg_hba.conf",
                     "the relays need a replication line");
         }
-        StringBuilder sql = new StringBuilder();
-        try (var files = Files.list(Repo.path("deploy/compose/init"))) {
-            files.filter(f -> f.toString().endsWith(".sql")).sorted().forEach(f -> sql.append(Repo.read(f)).append('\n'));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        String text = sql.toString().toLowerCase();
+        String sql = initSql();
+        String text = sql.toLowerCase();
         Map<String, String> env = environment(postgres);
         Matcher getenv = Pattern.compile("\\\\getenv\\s+\\w+\\s+(\\w+)").matcher(sql);
         while (getenv.find()) {
@@ -166,7 +164,6 @@ class ComposeFileTest {
             Map<String, String> wanted = new LinkedHashMap<>();
             wanted.put("QUARKUS_HTTP_PORT", String.valueOf(ports[0]));
             wanted.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ports[1]));
-            wanted.put("DB_USER", db + "_owner");
             wanted.put("DB_REACTIVE_URL", "postgresql://postgres:5432/" + db);
             wanted.put("DB_JDBC_URL", "jdbc:postgresql://postgres:5432/" + db);
             wanted.put("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
@@ -177,8 +174,9 @@ class ComposeFileTest {
                 }
             }
             wanted.forEach((key, value) -> problems.check(value.equals(env.get(key)), app, key + " must be " + value + ", is " + env.get(key)));
-            List<String> secrets = app.equals("gateway") ? List.of("DB_PASSWORD", "GATEWAY_TOKEN", "OPERATOR_SECRET", "API_KEY_PEPPER")
-                    : List.of("DB_PASSWORD", "GATEWAY_TOKEN");
+            List<String> secrets = app.equals("gateway")
+                    ? List.of("DB_PASSWORD", "DB_MIGRATION_PASSWORD", "GATEWAY_TOKEN", "OPERATOR_SECRET", "API_KEY_PEPPER")
+                    : List.of("DB_PASSWORD", "DB_MIGRATION_PASSWORD", "GATEWAY_TOKEN");
             for (String secret : secrets) {
                 problems.check(env.containsKey(secret), app, secret + " missing");
             }
@@ -187,9 +185,6 @@ class ComposeFileTest {
             String health = String.join(" ", texts(service.path("healthcheck").path("test")));
             problems.check(health.contains("/" + ports[1]) && health.contains("/q/health/ready"), app,
                     "health check must ask /q/health/ready on the management port " + ports[1]);
-            // The database password of the service equals the one its role is created with.
-            problems.check(raw(service, "DB_PASSWORD").equals(raw(services.path("postgres"), db.toUpperCase() + "_DB_PASSWORD")), app,
-                    "DB_PASSWORD must be the same interpolation as postgres' " + db.toUpperCase() + "_DB_PASSWORD");
         }
         services.fields().forEachRemaining(entry -> rawEnvironment(entry.getValue()).forEach((key, value) -> {
             if (key.matches(".*(PASSWORD|TOKEN|SECRET|PEPPER).*")) {
@@ -198,6 +193,104 @@ class ComposeFileTest {
             }
         }));
         problems.assertNone("compose applications");
+    }
+
+    @Test
+    void applicationsConnectAsTheirAppRoleAndMigrateAsTheOwner() {
+        databaseRoles(services, initSql(), problems);
+        problems.assertNone("compose database roles");
+    }
+
+    @Test
+    void databaseRoleRulesCatchAnOwnerLoginASharedPasswordAMissingGrantAndAPrivilegedAppRole() {
+        ObjectNode broken = services.deepCopy();
+        ((ObjectNode) broken.path("segmentation-service").path("environment")).put("DB_USER", "segmentation_owner");
+        ((ObjectNode) broken.path("health-service").path("environment")).put("DB_PASSWORD", "${HEALTH_DB_PASSWORD:-cs-dev}");
+        ((ObjectNode) broken.path("gateway").path("environment")).remove("DB_MIGRATION_USER");
+        String sql = initSql().replace("grant connect on database cadence to cadence_app;\n", "")
+                + "alter role roadmap_app bypassrls;\n";
+        Problems found = new Problems();
+        databaseRoles(broken, sql, found);
+        assertThat(found.items())
+                .anyMatch(item -> item.startsWith("segmentation-service") && item.contains("DB_USER must be segmentation_app"))
+                .anyMatch(item -> item.startsWith("health-service") && item.contains("DB_PASSWORD"))
+                .anyMatch(item -> item.startsWith("gateway") && item.contains("DB_MIGRATION_USER must be gateway_owner"))
+                .anyMatch(item -> item.contains("grant connect on database cadence to cadence_app"))
+                .anyMatch(item -> item.contains("alter role roadmap_app bypassrls"));
+    }
+
+    /**
+     * architecture.md §5 in Compose: each application connects as {@code <db>_app} and migrates as {@code <db>_owner},
+     * each with the password its role is created with by the init SQL, from two different variables. The app role
+     * gets a login and CONNECT on its database, nothing more: its table grants come from the service's own
+     * migrations, and any other privilege (ownership, BYPASSRLS, GRANT ALL) would undo row-level security.
+     */
+    static void databaseRoles(JsonNode services, String sql, Problems problems) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        Matcher getenv = Pattern.compile("\\\\getenv\\s+(\\w+)\\s+(\\w+)").matcher(sql);
+        while (getenv.find()) {
+            variables.put(getenv.group(1), getenv.group(2));
+        }
+        Map<String, String> passwordVariable = new LinkedHashMap<>();
+        Matcher role = Pattern.compile("(?i)create role (\\w+) login(?: replication)? password :'(\\w+)'").matcher(sql);
+        while (role.find()) {
+            passwordVariable.put(role.group(1).toLowerCase(), variables.getOrDefault(role.group(2), "<no \\getenv>"));
+        }
+        JsonNode postgres = services.path("postgres");
+        List<String> statements = sql.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("--")).toList();
+        for (String app : Repo.APPS) {
+            String db = Repo.database(app);
+            String appRole = db + "_app";
+            String owner = db + "_owner";
+            JsonNode service = services.path(app);
+            Map<String, String> env = environment(service);
+            problems.check(appRole.equals(env.get("DB_USER")), app, "DB_USER must be " + appRole
+                    + " (row-level security binds the app role, not the owner), is " + env.get("DB_USER"));
+            problems.check(owner.equals(env.get("DB_MIGRATION_USER")), app, "DB_MIGRATION_USER must be " + owner
+                    + " (Flyway), is " + env.get("DB_MIGRATION_USER"));
+            for (String[] login : List.of(new String[] {"DB_PASSWORD", appRole}, new String[] {"DB_MIGRATION_PASSWORD", owner})) {
+                String variable = passwordVariable.get(login[1]);
+                if (problems.check(variable != null, "init SQL", "must create role " + login[1] + " with a password from \\getenv")) {
+                    problems.check(raw(service, login[0]).equals(raw(postgres, variable)), app, login[0] + " must be the same interpolation as "
+                            + "postgres' " + variable + ", which " + login[1] + " is created with; is " + raw(service, login[0]));
+                }
+            }
+            problems.check(!raw(service, "DB_PASSWORD").equals(raw(service, "DB_MIGRATION_PASSWORD")), app,
+                    "DB_PASSWORD and DB_MIGRATION_PASSWORD must come from separate variables (app and owner passwords)");
+            String create = "create role " + appRole + " login password :'";
+            String grant = "grant connect on database " + db + " to " + appRole + ";";
+            int created = indexOf(statements, "create database " + db + " owner " + owner + ";");
+            int granted = indexOf(statements, grant);
+            problems.check(granted >= 0 && granted > created, "init SQL",
+                    "'" + grant + "' must follow the creation of the database (it revokes CONNECT from public)");
+            Pattern mentionsAppRole = Pattern.compile("(?i)\\b" + appRole + "\\b");
+            for (String statement : statements) {
+                if (mentionsAppRole.matcher(statement).find()) {
+                    problems.check(statement.toLowerCase().startsWith(create) || statement.equalsIgnoreCase(grant), "init SQL",
+                            "'" + statement + "': " + appRole + " gets a login and CONNECT only (DML comes from the migrations)");
+                }
+            }
+        }
+    }
+
+    private static int indexOf(List<String> statements, String statement) {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).equalsIgnoreCase(statement)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** deploy/compose/init/*.sql in the order the postgres image runs them. */
+    static String initSql() {
+        StringBuilder sql = new StringBuilder();
+        try (var files = Files.list(Repo.path("deploy/compose/init"))) {
+            files.filter(f -> f.toString().endsWith(".sql")).sorted().forEach(f -> sql.append(Repo.read(f)).append('\n'));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sql.toString();
     }
 
     @Test

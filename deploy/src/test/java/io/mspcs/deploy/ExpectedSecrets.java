@@ -18,12 +18,23 @@ final class ExpectedSecrets {
     private ExpectedSecrets() {
     }
 
+    /** The password of {@code <db>_app}, which the application connects as (DB_PASSWORD). */
+    static String appDatabaseSecret(String app) {
+        return "cs-" + Repo.database(app) + "-db-app";
+    }
+
+    /** The password of {@code <db>_owner}, which Flyway migrates as (DB_MIGRATION_PASSWORD). */
+    static String ownerDatabaseSecret(String app) {
+        return "cs-" + Repo.database(app) + "-db-owner";
+    }
+
     private static Map<String, Set<String>> all() {
         Map<String, Set<String>> secrets = new LinkedHashMap<>();
         secrets.put("cs-gateway-token", Set.of("token"));
         secrets.put("cs-gateway-secrets", Set.of("operator-secret", "api-key-pepper", "webhook-secret-key"));
         for (String app : Repo.APPS) {
-            secrets.put("cs-" + Repo.database(app) + "-db", Set.of("password"));
+            secrets.put(appDatabaseSecret(app), Set.of("password"));
+            secrets.put(ownerDatabaseSecret(app), Set.of("password"));
         }
         secrets.put("cs-relay-credentials", Set.of("segmentation-password", "health-password", "cadence-password",
                 "roadmap-password"));

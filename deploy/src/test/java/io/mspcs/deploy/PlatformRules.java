@@ -318,8 +318,9 @@ final class PlatformRules {
 
     private void environmentRules(String app, Map<String, String> env, String where) {
         String db = Repo.database(app);
-        List<String> required = new ArrayList<>(List.of("DB_USER", "DB_PASSWORD", "DB_REACTIVE_URL", "DB_JDBC_URL",
-                "KAFKA_BOOTSTRAP_SERVERS", "GATEWAY_TOKEN", "QUARKUS_HTTP_PORT", "QUARKUS_MANAGEMENT_PORT"));
+        List<String> required = new ArrayList<>(List.of("DB_USER", "DB_PASSWORD", "DB_MIGRATION_USER", "DB_MIGRATION_PASSWORD",
+                "DB_REACTIVE_URL", "DB_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS", "GATEWAY_TOKEN", "QUARKUS_HTTP_PORT",
+                "QUARKUS_MANAGEMENT_PORT"));
         if (app.equals("gateway")) {
             required.addAll(List.of("OPERATOR_SECRET", "API_KEY_PEPPER", "SEGMENTATION_URL", "HEALTH_URL", "CADENCE_URL",
                     "ROADMAP_URL", "FRONTEND_ORIGINS"));
@@ -330,8 +331,8 @@ final class PlatformRules {
         p.check(String.valueOf(HTTP_PORT).equals(env.get("QUARKUS_HTTP_PORT")), where, "QUARKUS_HTTP_PORT must be " + HTTP_PORT);
         p.check(String.valueOf(MANAGEMENT_PORT).equals(env.get("QUARKUS_MANAGEMENT_PORT")), where,
                 "QUARKUS_MANAGEMENT_PORT must be " + MANAGEMENT_PORT);
-        p.check((db + "_owner").equals(env.get("DB_USER")), where, "DB_USER must be " + db + "_owner (architecture.md §5)");
-        for (String secret : List.of("DB_PASSWORD", "GATEWAY_TOKEN", "OPERATOR_SECRET", "API_KEY_PEPPER")) {
+        databaseRoles(app, env, where);
+        for (String secret : List.of("DB_PASSWORD", "DB_MIGRATION_PASSWORD", "GATEWAY_TOKEN", "OPERATOR_SECRET", "API_KEY_PEPPER")) {
             if (env.containsKey(secret)) {
                 p.check(env.get(secret).startsWith("<secret "), where, secret + " must come from a Secret, not a literal");
             }
@@ -366,6 +367,26 @@ final class PlatformRules {
             p.check(env.getOrDefault("API_KEY_ENVIRONMENT", "").equals(r.isProd() ? "live" : "test"), where,
                     "API_KEY_ENVIRONMENT must be " + (r.isProd() ? "live" : "test"));
         }
+    }
+
+    /**
+     * architecture.md §5: the application connects as {@code <db>_app} (DML only, under row-level security) and
+     * Flyway migrates as {@code <db>_owner}; each password comes from that role's own Secret.
+     */
+    private void databaseRoles(String app, Map<String, String> env, String where) {
+        String db = Repo.database(app);
+        p.check((db + "_app").equals(env.get("DB_USER")), where,
+                "DB_USER must be " + db + "_app (row-level security binds the app role, not the owner), is " + env.get("DB_USER"));
+        p.check((db + "_owner").equals(env.get("DB_MIGRATION_USER")), where,
+                "DB_MIGRATION_USER must be " + db + "_owner (Flyway), is " + env.get("DB_MIGRATION_USER"));
+        String appPassword = "<secret " + ExpectedSecrets.appDatabaseSecret(app) + "/password>";
+        String ownerPassword = "<secret " + ExpectedSecrets.ownerDatabaseSecret(app) + "/password>";
+        p.check(appPassword.equals(env.get("DB_PASSWORD")), where,
+                "DB_PASSWORD must be the password of " + db + "_app from Secret " + ExpectedSecrets.appDatabaseSecret(app)
+                        + ", is " + env.get("DB_PASSWORD"));
+        p.check(ownerPassword.equals(env.get("DB_MIGRATION_PASSWORD")), where,
+                "DB_MIGRATION_PASSWORD must be the password of " + db + "_owner from Secret " + ExpectedSecrets.ownerDatabaseSecret(app)
+                        + ", is " + env.get("DB_MIGRATION_PASSWORD"));
     }
 
     private void volumes(JsonNode pod, JsonNode container, String where) {

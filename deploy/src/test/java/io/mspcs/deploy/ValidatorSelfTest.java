@@ -155,11 +155,7 @@ class ValidatorSelfTest {
 
     @Test
     void rulesCatchAMissingPolicyADriftedConnectorAndAnOpenPort() {
-        Rendered prod = Overlays.rendered("prod");
-        List<ObjectNode> objects = new ArrayList<>();
-        for (ObjectNode object : prod.objects()) {
-            objects.add(object.deepCopy());
-        }
+        List<ObjectNode> objects = prodCopy();
         objects.removeIf(o -> Repo.id(o).equals("NetworkPolicy cs-platform/health-service"));
         for (ObjectNode object : objects) {
             if (Repo.id(object).equals("KafkaConnector cs-platform/cs-cadence-outbox")) {
@@ -172,12 +168,59 @@ class ValidatorSelfTest {
                 ((ObjectNode) object.at("/spec/template/spec/containers/0/readinessProbe/httpGet")).put("port", 8080);
             }
         }
-        Problems problems = new Problems();
-        PlatformRules.check(new Rendered("prod", objects), problems);
-        assertThat(problems.items())
+        assertThat(platformProblems(objects))
                 .anyMatch(item -> item.contains("health-service") && item.contains("NetworkPolicy missing"))
                 .anyMatch(item -> item.contains("cs-cadence-outbox") && item.contains("slot.name"))
                 .anyMatch(item -> item.contains("NetworkPolicy cs-platform/roadmap-service") && item.contains("TCP/22"))
                 .anyMatch(item -> item.contains("Deployment cs-platform/gateway") && item.contains("readinessProbe"));
+    }
+
+    @Test
+    void rulesCatchAnApplicationThatConnectsAsTheOwnerOrReadsTheWrongDatabaseSecret() {
+        List<ObjectNode> objects = prodCopy();
+        for (ObjectNode object : objects) {
+            switch (Repo.id(object)) {
+                case "ConfigMap cs-platform/segmentation-service-config" ->
+                        ((ObjectNode) object.path("data")).put("DB_USER", "segmentation_owner");
+                case "ConfigMap cs-platform/cadence-service-config" -> ((ObjectNode) object.path("data")).remove("DB_MIGRATION_USER");
+                case "Deployment cs-platform/health-service" -> {
+                    for (JsonNode variable : object.at("/spec/template/spec/containers/0/env")) {
+                        if (variable.path("name").asText().equals("DB_PASSWORD")) {
+                            ((ObjectNode) variable.at("/valueFrom/secretKeyRef")).put("name", "cs-health-db-owner");
+                        }
+                    }
+                }
+                case "Deployment cs-platform/gateway" -> {
+                    ArrayNode env = (ArrayNode) object.at("/spec/template/spec/containers/0/env");
+                    for (int i = env.size() - 1; i >= 0; i--) {
+                        if (env.get(i).path("name").asText().equals("DB_MIGRATION_PASSWORD")) {
+                            env.remove(i);
+                        }
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        assertThat(platformProblems(objects))
+                .anyMatch(item -> item.contains("segmentation-service") && item.contains("DB_USER must be segmentation_app"))
+                .anyMatch(item -> item.contains("cadence-service") && item.contains("DB_MIGRATION_USER must be cadence_owner"))
+                .anyMatch(item -> item.contains("health-service") && item.contains("DB_PASSWORD must be the password of health_app"))
+                .anyMatch(item -> item.contains("gateway") && item.contains("DB_MIGRATION_PASSWORD must be the password of gateway_owner"));
+    }
+
+    /** The prod render, each object a copy that a test may break. */
+    private static List<ObjectNode> prodCopy() {
+        List<ObjectNode> objects = new ArrayList<>();
+        for (ObjectNode object : Overlays.rendered("prod").objects()) {
+            objects.add(object.deepCopy());
+        }
+        return objects;
+    }
+
+    private static List<String> platformProblems(List<ObjectNode> objects) {
+        Problems problems = new Problems();
+        PlatformRules.check(new Rendered("prod", objects), problems);
+        return problems.items();
     }
 }
