@@ -3,7 +3,9 @@ package io.mspcs.roadmap.domain;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -68,6 +70,36 @@ public final class BudgetCalculator {
     /** A derived line: what one initiative puts into one quarter, one-time or recurring. */
     public record DerivedLine(UUID id, UUID initiativeId, Quarter quarter, SpendType category, boolean recurring,
                               int months, BigDecimal amount, LineStatus status) {
+
+        /** What a reader of the line sees besides its id (which already names initiative, quarter and kind). */
+        public String fingerprint() {
+            return category + "/" + months + "/" + amount.stripTrailingZeros().toPlainString() + "/" + status;
+        }
+    }
+
+    /** The derived lines of a fiscal year by id, each with its {@link DerivedLine#fingerprint()}, in line order. */
+    public static Map<UUID, String> fingerprints(List<DerivedLine> lines) {
+        Map<UUID, String> result = new LinkedHashMap<>();
+        lines.forEach(line -> result.put(line.id(), line.fingerprint()));
+        return result;
+    }
+
+    /**
+     * The derived lines a change touched: new ones, changed ones, then the ones that are gone. {@code before} is
+     * null when what the fiscal year held is not known (never saved with its lines): every present line counts.
+     */
+    public static List<UUID> changedDerivedLines(Map<UUID, String> before, Map<UUID, String> after) {
+        if (before == null) {
+            return List.copyOf(after.keySet());
+        }
+        List<UUID> changed = new ArrayList<>();
+        after.forEach((id, fingerprint) -> {
+            if (!fingerprint.equals(before.get(id))) {
+                changed.add(id);
+            }
+        });
+        before.keySet().stream().filter(id -> !after.containsKey(id)).forEach(changed::add);
+        return changed;
     }
 
     /** @param items the client's initiatives with lines (callers leave drafts and uncompleted closings out) */

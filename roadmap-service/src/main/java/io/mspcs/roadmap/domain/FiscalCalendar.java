@@ -40,4 +40,13 @@ public record FiscalCalendar(int fiscalYearEndMonth) {
     public YearMonth lastMonthOf(Quarter quarter) {
         return firstMonthOf(quarter).plusMonths(2);
     }
+
+    /**
+     * Where a quarter of this calendar lands under {@code next} after a fiscal-year change (roadmap.md §8.2): it
+     * keeps its first calendar month and takes the quarter holding it. Quarters three months apart keep distinct
+     * first months, so no two quarters of this calendar land on the same quarter of the next.
+     */
+    public Quarter carriedTo(FiscalCalendar next, Quarter quarter) {
+        return next.quarterOf(firstMonthOf(quarter));
+    }
 }

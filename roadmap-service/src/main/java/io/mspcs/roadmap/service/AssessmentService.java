@@ -17,7 +17,6 @@ import io.mspcs.roadmap.repository.FindingEntity;
 import io.mspcs.roadmap.repository.InitiativeEntity;
 import io.mspcs.roadmap.repository.InitiativeRepository;
 import io.mspcs.roadmap.repository.ResponsesColumn;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -119,7 +118,7 @@ public class AssessmentService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<AssessmentTemplateEntity>> templates(UUID tenantId) {
         return templates.ofTenant(tenantId);
     }
@@ -319,13 +318,13 @@ public class AssessmentService {
                 })));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<AssessmentView> get(UUID tenantId, UUID assessmentId) {
         return found(tenantId, assessmentId).chain(assessment -> findings.ofAssessment(tenantId, assessmentId)
                 .map(list -> new AssessmentView(assessment, list)));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<AssessmentEntity>> ofClient(UUID tenantId, UUID clientId) {
         return states.forRead(tenantId, clientId, clock.instant())
                 .chain(() -> assessments.ofClient(tenantId, clientId));

@@ -59,7 +59,7 @@ public class BudgetService {
     public record QuarterInput(String quarter, MoneyInput capex, MoneyInput opex) {
     }
 
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
     public Uni<List<BudgetView>> list(java.util.UUID tenantId, java.util.UUID clientId) {
         return states.forRead(tenantId, clientId, clock.instant()).chain(state ->
                 budgets.ofClient(tenantId, clientId).map(saved -> {
@@ -71,7 +71,7 @@ public class BudgetService {
                 }));
     }
 
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
     public Uni<BudgetView> get(java.util.UUID tenantId, java.util.UUID clientId, int fiscalYear) {
         return states.forRead(tenantId, clientId, clock.instant()).chain(state ->
                 budgets.find(tenantId, clientId, fiscalYear).map(saved -> view(state, fiscalYear, saved)));
@@ -141,7 +141,10 @@ public class BudgetService {
         return recompute(state, context, reason, List.of());
     }
 
-    /** As {@link #recompute(ClientState, EventContext, String)}, naming the manual lines the change touched. */
+    /**
+     * As {@link #recompute(ClientState, EventContext, String)}, naming the manual lines the change touched; the
+     * derived lines it touched are found by comparing with the lines the budget was last saved with.
+     */
     public Uni<Void> recompute(ClientState state, EventContext context, String reason,
                                List<BudgetLineEntity> changedLines) {
         return budgets.ofClient(state.tenantId(), state.clientId()).chain(existing -> {
@@ -150,6 +153,8 @@ public class BudgetService {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (int fiscalYear : fiscalYears(state, byYear.keySet())) {
                 FiscalYearFigures figures = figures(state, fiscalYear);
+                Map<java.util.UUID, String> derived = BudgetCalculator.fingerprints(BudgetCalculator.derivedLines(
+                        fiscalYear, state.client().fiscalCalendar(), items(state.initiatives())));
                 BudgetEntity budget = byYear.get(fiscalYear);
                 if (budget == null && figures.isEmpty()) {
                     continue;
@@ -158,17 +163,23 @@ public class BudgetService {
                         fiscalYear, state.client().currency, state.now());
                 String canonical = canonical(figures, target.envelope);
                 if (target.figures != null && canonical.equals(target.figures.canonical())) {
+                    if (!derived.equals(target.figures.derivedLines())) {
+                        // same totals from other lines (no new version): remember them for the next change's ids
+                        target.figures = new FiguresColumn(canonical, derived);
+                    }
                     continue;
                 }
                 if (target.figures == null && budget != null && figures.isEmpty() && target.envelope == null) {
                     continue; // a registration shell that still holds nothing
                 }
-                target.figures = new FiguresColumn(canonical);
+                List<java.util.UUID> changedLineIds = java.util.stream.Stream.concat(changedLines.stream()
+                                .filter(line -> line.fiscalYear == fiscalYear).map(line -> line.id),
+                        BudgetCalculator.changedDerivedLines(target.figures == null ? null
+                                : target.figures.derivedLines(), derived).stream()).distinct().toList();
+                target.figures = new FiguresColumn(canonical, derived);
                 target.budgetVersion++;
                 target.updatedAt = state.now();
                 Uni<?> saved = budget == null ? budgets.persist(target) : Uni.createFrom().item(target);
-                List<java.util.UUID> changedLineIds = changedLines.stream()
-                        .filter(line -> line.fiscalYear == fiscalYear).map(line -> line.id).toList();
                 chain = chain.call(() -> saved).call(() -> outbox.append(RoadmapEvents.budgetUpdated(target, figures,
                         overEnvelope(figures, target.envelope), changedLineIds, reason), context));
             }

@@ -10,6 +10,7 @@ import io.mspcs.roadmap.repository.BudgetEntity;
 import io.mspcs.roadmap.repository.BudgetLineEntity;
 import io.mspcs.roadmap.repository.BudgetRepository;
 import io.mspcs.roadmap.repository.ClientViewEntity;
+import io.mspcs.roadmap.repository.EnvelopeColumn;
 import io.mspcs.roadmap.repository.InitiativeEntity;
 import io.mspcs.roadmap.repository.ProposalRepository;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -86,7 +91,7 @@ public class ClientLifecycleService {
         });
     }
 
-    /** Items (and manual budget lines) keep their first calendar month under the new fiscal calendar. */
+    /** Items, manual budget lines and envelope quarters keep their first calendar month under the new calendar. */
     private Uni<Void> replan(ClientState state, FiscalCalendar before, EventContext context) {
         FiscalCalendar after = state.client().fiscalCalendar();
         Instant now = state.now();
@@ -96,7 +101,7 @@ public class ClientLifecycleService {
             if (from == null) {
                 continue;
             }
-            Quarter to = after.quarterOf(before.firstMonthOf(from));
+            Quarter to = before.carriedTo(after, from);
             if (to.equals(from)) {
                 continue;
             }
@@ -111,7 +116,7 @@ public class ClientLifecycleService {
         String reason = "Fiscal year now ends in month " + after.fiscalYearEndMonth();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (BudgetLineEntity line : state.manualLines()) {
-            Quarter to = after.quarterOf(before.firstMonthOf(Quarter.parse(line.quarter)));
+            Quarter to = before.carriedTo(after, Quarter.parse(line.quarter));
             if (to.toString().equals(line.quarter)) {
                 continue;
             }
@@ -123,9 +128,59 @@ public class ClientLifecycleService {
             }
         }
         return chain
+                .call(() -> relabelEnvelopes(state, before, after))
                 .call(() -> moves.isEmpty() ? Uni.createFrom().voidItem()
                         : versions.record(state, "FISCAL_YEAR_CHANGED", reason, null, moves, context))
                 .call(() -> budgets.recompute(state, context, reason, state.manualLines()));
+    }
+
+    /**
+     * Envelope quarters follow their calendar months like the items do, so each keeps guarding the same spend. A
+     * quarter landing in another fiscal year moves to that year's budget (made if missing), carrying the approval
+     * details of the envelope it came from unless that budget has an envelope of its own; a budget left without
+     * quarters has no envelope any more. The recompute that follows versions every budget whose envelope changed.
+     */
+    private Uni<Void> relabelEnvelopes(ClientState state, FiscalCalendar before, FiscalCalendar after) {
+        return budgetRows.ofClient(state.tenantId(), state.clientId()).chain(saved -> {
+            Map<Integer, List<EnvelopeColumn.QuarterEnvelope>> carried = new TreeMap<>();
+            Map<Integer, EnvelopeColumn> approvals = new HashMap<>();
+            boolean relabelled = false;
+            for (BudgetEntity budget : saved) {
+                if (budget.envelope == null) {
+                    continue;
+                }
+                approvals.put(budget.fiscalYear, budget.envelope);
+                for (EnvelopeColumn.QuarterEnvelope quarter : budget.envelope.quarters()) {
+                    Quarter to = before.carriedTo(after, Quarter.parse(quarter.quarter()));
+                    relabelled |= !to.toString().equals(quarter.quarter());
+                    carried.computeIfAbsent(to.fiscalYear(), year -> new ArrayList<>())
+                            .add(new EnvelopeColumn.QuarterEnvelope(to.toString(), quarter.capex(), quarter.opex()));
+                    approvals.putIfAbsent(to.fiscalYear(), budget.envelope);
+                }
+            }
+            if (!relabelled) {
+                return Uni.createFrom().voidItem();
+            }
+            for (BudgetEntity budget : saved) {
+                if (budget.envelope != null && !budget.envelope.quarters().isEmpty()
+                        && !carried.containsKey(budget.fiscalYear)) {
+                    budget.envelope = null;
+                    budget.updatedAt = state.now();
+                }
+            }
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<Integer, List<EnvelopeColumn.QuarterEnvelope>> year : carried.entrySet()) {
+                EnvelopeColumn approval = approvals.get(year.getKey());
+                List<EnvelopeColumn.QuarterEnvelope> quarters = year.getValue().stream()
+                        .sorted(Comparator.comparing(q -> Quarter.parse(q.quarter()))).toList();
+                chain = chain.call(() -> budgetOf(state, year.getKey()).invoke(budget -> {
+                    budget.envelope = new EnvelopeColumn(quarters, approval.clientOwner(), approval.approvedOn(),
+                            approval.evidenceRef());
+                    budget.updatedAt = state.now();
+                }));
+            }
+            return chain;
+        });
     }
 
     private Uni<BudgetEntity> budgetOf(ClientState state, int fiscalYear) {

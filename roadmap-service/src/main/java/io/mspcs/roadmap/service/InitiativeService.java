@@ -20,7 +20,6 @@ import io.mspcs.roadmap.repository.InitiativeEntity;
 import io.mspcs.roadmap.repository.InitiativeHistoryEntity;
 import io.mspcs.roadmap.repository.InitiativeHistoryRepository;
 import io.mspcs.roadmap.repository.InitiativeRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -226,7 +225,7 @@ public class InitiativeService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<InitiativeHistoryEntity>> history(UUID tenantId, UUID initiativeId) {
         return found(tenantId, initiativeId).chain(() -> history.ofInitiative(tenantId, initiativeId));
     }

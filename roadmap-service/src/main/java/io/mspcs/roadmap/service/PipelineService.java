@@ -9,7 +9,7 @@ import io.mspcs.roadmap.repository.ProposalEntity.Status;
 import io.mspcs.roadmap.repository.ProposalRepository;
 import io.mspcs.roadmap.repository.RoadmapPolicyRepository;
 import io.mspcs.roadmap.repository.RoadmapRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -58,7 +58,7 @@ public class PipelineService {
                            Outcomes outcomes) {
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Pipeline> pipeline(UUID tenantId, LocalDate from, LocalDate to, String ownerMemberId,
                                   String segment) {
         Instant now = clock.instant();

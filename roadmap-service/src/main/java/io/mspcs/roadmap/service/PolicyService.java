@@ -6,7 +6,6 @@ import io.mspcs.roadmap.repository.RoadmapPolicyEntity;
 import io.mspcs.roadmap.repository.RoadmapPolicyRepository;
 import io.mspcs.roadmap.repository.RoadmapRepository;
 import io.mspcs.outbox.EventContext;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +33,7 @@ public class PolicyService {
         this.clock = clock;
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<RoadmapPolicy> get(UUID tenantId) {
         return policies.inForce(tenantId);
     }

@@ -18,7 +18,6 @@ import io.mspcs.roadmap.repository.OverridesColumn;
 import io.mspcs.roadmap.repository.ProposalEntity;
 import io.mspcs.roadmap.repository.ProposalEntity.Status;
 import io.mspcs.roadmap.repository.ProposalRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -523,12 +522,12 @@ public class ProposalService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<ProposalEntity> get(UUID tenantId, UUID proposalId) {
         return proposals.findInTenant(tenantId, proposalId).onItem().ifNull().failWith(() -> notFound(proposalId));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<ProposalEntity>> list(UUID tenantId, ProposalRepository.Filter filter) {
         return proposals.list(tenantId, filter);
     }

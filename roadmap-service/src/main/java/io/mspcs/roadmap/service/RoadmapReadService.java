@@ -9,7 +9,7 @@ import io.mspcs.roadmap.repository.RoadmapEntity;
 import io.mspcs.roadmap.repository.RoadmapRepository;
 import io.mspcs.roadmap.repository.RoadmapVersionEntity;
 import io.mspcs.roadmap.repository.RoadmapVersionRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,7 +49,7 @@ public class RoadmapReadService {
                                   io.mspcs.roadmap.domain.RoadmapPolicy policy, java.time.Instant now) {
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<RoadmapSnapshot> roadmap(UUID tenantId, UUID clientId) {
         return knownRoadmap(tenantId, clientId).chain(roadmap -> views.findByClient(tenantId, clientId)
                 .chain(view -> initiatives.ofClient(tenantId, clientId)
@@ -62,7 +62,7 @@ public class RoadmapReadService {
     }
 
     /** Marks the roadmap reviewed now (clears STALE); no new version, no event. */
-    @io.quarkus.hibernate.reactive.panache.common.WithTransaction
+    @WithTransaction
     public Uni<RoadmapEntity> markReviewed(UUID tenantId, UUID clientId) {
         return knownRoadmap(tenantId, clientId).invoke(roadmap -> {
             roadmap.lastReviewedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -70,14 +70,14 @@ public class RoadmapReadService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<InitiativeEntity>> initiatives(UUID tenantId, UUID clientId, InitiativeRepository.Filter filter,
                                                    UUID after, int limit) {
         return knownRoadmap(tenantId, clientId)
                 .chain(() -> initiatives.page(tenantId, clientId, filter, after, limit));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<InitiativeEntity> initiative(UUID tenantId, UUID initiativeId) {
         return initiatives.findInTenant(tenantId, initiativeId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Initiative " + initiativeId));

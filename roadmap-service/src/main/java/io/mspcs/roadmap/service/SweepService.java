@@ -2,6 +2,8 @@ package io.mspcs.roadmap.service;
 
 import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.OutboxWriter;
+import io.mspcs.outbox.TenantTransactions;
+import io.mspcs.rest.TenantScope;
 import io.mspcs.roadmap.domain.AgingBucket;
 import io.mspcs.roadmap.domain.Deferral;
 import io.mspcs.roadmap.domain.InitiativeState;
@@ -16,11 +18,11 @@ import io.mspcs.roadmap.repository.ProposalEntity.Status;
 import io.mspcs.roadmap.repository.ProposalRepository;
 import io.mspcs.roadmap.repository.RoadmapPolicyRepository;
 import io.mspcs.roadmap.repository.RoadmapRepository;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class SweepService {
+
+    private static final Logger LOG = Logger.getLogger(SweepService.class);
 
     private final ClientStates states;
     private final ProposalRepository proposals;
@@ -71,38 +75,55 @@ public class SweepService {
 
     /**
      * Every minute, the tenants whose policy {@code sweepTime} (06:00 by default) is this minute. Tenant zones are not
-     * configurable yet, so the time is UTC (README §4).
+     * configurable yet, so the time is UTC (README §4). One tenant's failure does not stop the others' sweeps.
      */
     @Scheduled(cron = "{cs.aging-sweep.cron:0 * * * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduledSweep() {
-        String minute = LocalTime.ofInstant(clock.instant(), ClientRoadmap.TENANT_ZONE).truncatedTo(ChronoUnit.MINUTES)
-                .toString();
-        return Panache.withSession(() -> roadmaps.tenants().chain(tenants -> Multi.createFrom().iterable(tenants)
-                        .onItem().transformToUniAndConcatenate(tenant -> policies.inForce(tenant)
-                                .map(policy -> minute.equals(policy.sweepTime()) ? tenant : null))
-                        .filter(java.util.Objects::nonNull).collect().asList()))
-                .chain(due -> Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(this::sweep)
+    public Uni<Void> scheduledSweep() {
+        return dueTenants().chain(due -> Multi.createFrom().iterable(due)
+                        .onItem().transformToUniAndConcatenate(tenant -> sweep(tenant)
+                                .onFailure().invoke(e -> LOG.warnf(e, "sweep of tenant %s failed", tenant))
+                                .onFailure().recoverWithNull())
                         .collect().asList())
                 .replaceWithVoid();
     }
 
-    /** The sweep of one tenant: clients first (flags, rollover), then the SENT proposals in sending order. */
+    /**
+     * The tenants whose policy {@code sweepTime} is this minute. Finding them has to look across tenants (the only
+     * cross-tenant step of the sweep); each tenant's sweep then runs under that tenant alone.
+     */
+    Uni<List<UUID>> dueTenants() {
+        String minute = LocalTime.ofInstant(clock.instant(), ClientRoadmap.TENANT_ZONE).truncatedTo(ChronoUnit.MINUTES)
+                .toString();
+        return TenantTransactions.inTransaction(TenantScope.allTenants("roadmap sweep: tenants due this minute"),
+                () -> roadmaps.tenants().chain(tenants -> Multi.createFrom().iterable(tenants)
+                        .onItem().transformToUniAndConcatenate(tenant -> policies.inForce(tenant)
+                                .map(policy -> minute.equals(policy.sweepTime()) ? tenant : null))
+                        .filter(java.util.Objects::nonNull).collect().asList()));
+    }
+
+    /**
+     * The sweep of one tenant: clients first (flags, rollover), then the SENT proposals in sending order. Every
+     * transaction names the tenant, whether the job or an operator's request started the sweep.
+     */
     public Uni<SweepSummary> sweep(UUID tenantId) {
+        TenantScope scope = TenantScope.tenant(tenantId);
         AtomicInteger rolled = new AtomicInteger();
         AtomicInteger flagged = new AtomicInteger();
         AtomicInteger aging = new AtomicInteger();
         AtomicInteger closed = new AtomicInteger();
-        return Panache.withSession(() -> policies.inForce(tenantId).chain(policy -> roadmaps.clientsOf(tenantId)
-                        .chain(clients -> proposals.sentIds(tenantId).map(sent -> new Work(policy, clients, sent)))))
+        return TenantTransactions.inTransaction(scope, () -> policies.inForce(tenantId)
+                        .chain(policy -> roadmaps.clientsOf(tenantId)
+                                .chain(clients -> proposals.sentIds(tenantId)
+                                        .map(sent -> new Work(policy, clients, sent)))))
                 .chain(work -> Multi.createFrom().iterable(work.clients())
-                        .onItem().transformToUniAndConcatenate(client -> Panache.withTransaction(
+                        .onItem().transformToUniAndConcatenate(client -> TenantTransactions.inTransaction(scope,
                                 () -> sweepClient(tenantId, client)).invoke(result -> {
                                     rolled.addAndGet(result[0]);
                                     flagged.addAndGet(result[1]);
                                 }))
                         .collect().asList()
                         .chain(() -> Multi.createFrom().iterable(work.sent())
-                                .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
+                                .onItem().transformToUniAndConcatenate(id -> TenantTransactions.inTransaction(scope,
                                         () -> sweepProposal(tenantId, id, work.policy())).invoke(result -> {
                                             aging.addAndGet(result[0]);
                                             closed.addAndGet(result[1]);

@@ -110,6 +110,29 @@ class BudgetCalculatorTest {
     }
 
     @Test
+    void deferringI3NamesItsNewChangedAndGoneDerivedLinesButNotI1s() {
+        Item deferred = new Item(I3.initiativeId(), LineStatus.PLANNED, Quarter.parse("2027-Q4"),
+                new Estimate(money("6000.00"), SpendType.CAPEX, money("450.00"), YearMonth.of(2027, 5), 24));
+        var before = BudgetCalculator.fingerprints(BudgetCalculator.derivedLines(2027, JUNE, List.of(I1, I3)));
+        var after = BudgetCalculator.fingerprints(BudgetCalculator.derivedLines(2027, JUNE, List.of(I1, deferred)));
+
+        assertThat(BudgetCalculator.changedDerivedLines(before, after)).containsExactly(
+                BudgetCalculator.lineId(I3.initiativeId(), Quarter.parse("2027-Q4"), "ONE_TIME"),
+                BudgetCalculator.lineId(I3.initiativeId(), Quarter.parse("2027-Q4"), "RECURRING"),
+                BudgetCalculator.lineId(I3.initiativeId(), Quarter.parse("2027-Q3"), "ONE_TIME"),
+                BudgetCalculator.lineId(I3.initiativeId(), Quarter.parse("2027-Q3"), "RECURRING"));
+        assertThat(BudgetCalculator.changedDerivedLines(after, after)).isEmpty();
+    }
+
+    @Test
+    void withoutTheLinesSavedBeforeEveryPresentDerivedLineCountsAsChanged() {
+        var lines = BudgetCalculator.fingerprints(BudgetCalculator.derivedLines(2027, JUNE, List.of(I3)));
+
+        assertThat(BudgetCalculator.changedDerivedLines(null, lines)).containsExactlyElementsOf(lines.keySet())
+                .hasSize(3);
+    }
+
+    @Test
     void draftsAndUncompletedClosingsHaveNoLines() {
         assertThat(BudgetCalculator.statusOf(InitiativeState.DRAFT, false)).isNull();
         assertThat(BudgetCalculator.statusOf(InitiativeState.REJECTED, false)).isNull();

@@ -60,6 +60,26 @@ class FiscalCalendarTest {
         }
     }
 
+    // roadmap.md §8.2: a quarter keeps its first calendar month when the FY end moves from 12 to 6
+    @ParameterizedTest
+    @CsvSource({"2027-Q1, 2027-Q3", "2027-Q2, 2027-Q4", "2027-Q3, 2028-Q1", "2027-Q4, 2028-Q2"})
+    void carriesAQuarterToTheQuarterHoldingItsFirstMonthUnderANewFiscalYearEnd(String from, String to) {
+        assertThat(new FiscalCalendar(12).carriedTo(new FiscalCalendar(6), Quarter.parse(from))).hasToString(to);
+    }
+
+    @Test
+    void carriesTheFourQuartersOfAYearToFourDistinctQuartersWhateverTheEndMonths() {
+        for (int from = 1; from <= 12; from++) {
+            for (int to = 1; to <= 12; to++) {
+                FiscalCalendar before = new FiscalCalendar(from);
+                FiscalCalendar after = new FiscalCalendar(to);
+                assertThat(java.util.stream.IntStream.rangeClosed(1, 4)
+                        .mapToObj(q -> before.carriedTo(after, new Quarter(2027, q))).distinct().count())
+                        .as("FY end %d -> %d", from, to).isEqualTo(4);
+            }
+        }
+    }
+
     @Test
     void refusesAnEndMonthOutsideOneToTwelve() {
         assertThatThrownBy(() -> new FiscalCalendar(0)).isInstanceOf(IllegalArgumentException.class);

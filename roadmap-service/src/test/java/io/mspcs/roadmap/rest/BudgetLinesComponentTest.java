@@ -114,6 +114,41 @@ class BudgetLinesComponentTest {
     }
 
     @Test
+    void budgetUpdatedNamesTheDerivedLinesAChangeToAnInitiativeTouched() {
+        clock.set(Instant.parse("2026-09-05T10:00:00Z"));
+        register();
+        String refresh = as(tenant).body(Map.of("title", "Endpoint refresh, 24 devices", "summary", "Replace laptops",
+                        "lane", "EFFICIENCY", "origin", "MANUAL", "quarter", "2027-Q2",
+                        "estimate", Map.of("oneTime", usd("28800.00"), "spendType", "CAPEX")))
+                .post("/api/v1/clients/" + client + "/initiatives").then().statusCode(201).extract().path("id");
+        int rowsBefore = rows().size();
+        as(tenant).body(Map.of("to", "INTERNAL_REVIEW")).post("/api/v1/initiatives/" + refresh + "/transitions").then()
+                .statusCode(200);
+        String oneTime = budget().getString("lines.find { it.source == 'INITIATIVE' }.id");
+        assertThat(lastBudgetUpdated(rowsBefore).get("changedLineIds")).extracting(JsonNode::asText)
+                .containsExactly(oneTime);
+
+        int rowsBeforeEstimate = rows().size();
+        // six months of 150.00 from Oct 2026 (FY end 6): 2027-Q2 and 2027-Q3 get a recurring line each
+        as(tenant).body(Map.of("estimate", Map.of("oneTime", usd("26400.00"), "spendType", "CAPEX",
+                        "recurringMonthly", usd("150.00"), "recurringTermMonths", 6)))
+                .patch("/api/v1/initiatives/" + refresh).then().statusCode(200);
+        JsonPath changed = budget();
+        List<String> recurring = changed.getList("lines.findAll { it.source == 'INITIATIVE' && "
+                + "it.recurrence == 'RECURRING' }.id");
+        assertThat(recurring).hasSize(2);
+        assertThat(lastBudgetUpdated(rowsBeforeEstimate).get("changedLineIds")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder(oneTime, recurring.get(0), recurring.get(1));
+
+        int rowsBeforeManual = rows().size();
+        String manual = as(tenant, "VCIO").body(subscription("2400.00")).post(lines()).then().statusCode(201)
+                .extract().path("lines.find { it.source == 'SUBSCRIPTION' }.id");
+        assertThat(lastBudgetUpdated(rowsBeforeManual).get("changedLineIds")).extracting(JsonNode::asText)
+                .as("the derived lines did not change").containsExactly(manual);
+        rows().forEach(ContractAssertions::assertValid);
+    }
+
+    @Test
     void badManualLinesAnswerProblemsAndWriteNothing() {
         clock.set(Instant.parse("2026-09-05T10:00:00Z"));
         register();

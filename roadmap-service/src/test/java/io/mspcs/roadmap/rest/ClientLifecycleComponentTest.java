@@ -24,7 +24,9 @@ import java.util.UUID;
 import static io.mspcs.platformtest.TenantApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /** Reactions to ClientUpdated (fiscal-year change, churn) and to DmiDropped on approved work (roadmap.md §8.2). */
 @QuarkusTest
@@ -81,6 +83,47 @@ class ClientLifecycleComponentTest {
         barrier();
         as(tenant).get("/api/v1/initiatives/" + phones).then().body("quarter", equalTo("2027-Q3"));
         assertThat(rows()).hasSize(afterReplan);
+        rows().forEach(ContractAssertions::assertValid);
+    }
+
+    @Test
+    void aNewFiscalYearEndRelabelsEnvelopeQuartersByTheirCalendarMonths() {
+        clock.set(Instant.parse("2026-09-05T10:00:00Z"));
+        register();
+        // FY end 12: 2027-Q2 = Apr-Jun 2027, 2027-Q3 = Jul-Sep 2027
+        as(tenant).body(Map.of("quarters", List.of(
+                        Map.of("quarter", "2027-Q2", "capex", usd("25000.00"), "opex", usd("2000.00")),
+                        Map.of("quarter", "2027-Q3", "capex", usd("1000.00"), "opex", usd("500.00"))),
+                "clientOwner", "Managing partner", "approvedOn", "2026-08-01", "evidenceRef", "budget-letter"))
+                .put(budget(2027) + "/envelope").then().statusCode(200);
+        int version = as(tenant).get(budget(2027)).then().extract().path("version");
+        int before = rows().size();
+
+        publisher.publish(InboundEvents.clientUpdated(tenant, client, 6, "ACTIVE",
+                Instant.parse("2026-09-05T10:00:00Z")));
+        // FY end 6: Apr-Jun 2027 is 2027-Q4; Jul-Sep 2027 opens FY2028 as 2028-Q1
+        await().atMost(WAIT).untilAsserted(() -> as(tenant).get(budget(2027)).then()
+                .body("envelope.quarters.quarter", contains("2027-Q4")));
+        as(tenant).get(budget(2027)).then().body("version", equalTo(version + 1))
+                .body("envelope.clientOwner", equalTo("Managing partner"))
+                .body("quarters[3].quarter", equalTo("2027-Q4"))
+                .body("quarters[3].envelope.capex.amount", equalTo("25000.00"))
+                .body("quarters[3].envelope.opex.amount", equalTo("2000.00"))
+                .body("quarters[1].envelope", nullValue());
+        as(tenant).get(budget(2028)).then().statusCode(200)
+                .body("envelope.quarters.quarter", contains("2028-Q1"))
+                .body("envelope.evidenceRef", equalTo("budget-letter"))
+                .body("quarters[0].envelope.capex.amount", equalTo("1000.00"))
+                .body("quarters[0].envelope.opex.amount", equalTo("500.00"));
+
+        List<OutboxRows.Row> updated = rows().subList(before, rows().size()).stream()
+                .filter(row -> row.type().equals(EventTypes.BUDGET_UPDATED)).toList();
+        assertThat(updated).extracting(row -> row.envelope().at("/data/fiscalYear").asInt()).contains(2027, 2028);
+        JsonNode fy2027 = updated.stream().map(row -> row.envelope().get("data"))
+                .filter(data -> data.get("fiscalYear").asInt() == 2027).reduce((first, last) -> last).orElseThrow();
+        assertThat(fy2027.at("/quarters/3/envelope/capex/amount").asText()).isEqualTo("25000.00");
+        assertThat(fy2027.at("/quarters/1/envelope").isMissingNode() || fy2027.at("/quarters/1/envelope").isNull())
+                .isTrue();
         rows().forEach(ContractAssertions::assertValid);
     }
 
@@ -174,6 +217,14 @@ class ClientLifecycleComponentTest {
     private String proposal(String initiativeId) {
         return as(tenant, "AM").body(Map.of("title", "Proposal", "initiativeIds", List.of(initiativeId)))
                 .post("/api/v1/clients/" + client + "/proposals").then().statusCode(201).extract().path("id");
+    }
+
+    private String budget(int fiscalYear) {
+        return "/api/v1/clients/" + client + "/budgets/" + fiscalYear;
+    }
+
+    private static Map<String, String> usd(String amount) {
+        return Map.of("amount", amount, "currency", "USD");
     }
 
     private List<OutboxRows.Row> rows() {

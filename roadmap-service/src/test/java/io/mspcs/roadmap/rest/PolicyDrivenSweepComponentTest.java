@@ -7,9 +7,11 @@ import io.mspcs.platformtest.EventPublisher;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.OutboxRows;
 import io.mspcs.platformtest.PlatformTestResource;
+import io.mspcs.roadmap.service.SweepService;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +44,9 @@ class PolicyDrivenSweepComponentTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    SweepService sweeps;
 
     private final UUID tenant = UUID.randomUUID();
     private final UUID client = UUID.randomUUID();
@@ -142,6 +147,32 @@ class PolicyDrivenSweepComponentTest {
         rows().forEach(ContractAssertions::assertValid);
     }
 
+    /** The job's own path (the scheduler is off in tests): due tenants found across tenants, each swept alone. */
+    @Test
+    void theScheduledSweepRollsOverOnlyTheTenantsDueThisMinuteEachUnderItsOwnTenant() throws Throwable {
+        clock.set(Instant.parse("2026-09-01T14:00:00Z"));
+        register();
+        sweepTime(tenant, "04:17");
+        String dueLeftover = created(initiative("Teams Phone migration", "EFFICIENCY", "2026-Q3"));
+        UUID notDue = UUID.randomUUID();
+        UUID notDueClient = UUID.randomUUID();
+        publisher.publish(InboundEvents.clientRegistered(notDue, notDueClient, 12,
+                Instant.parse("2026-01-05T09:00:00Z")));
+        await().atMost(WAIT).untilAsserted(() -> as(notDue).get("/api/v1/clients/" + notDueClient + "/roadmap")
+                .then().statusCode(200));
+        sweepTime(notDue, "04:18");
+        String notDueLeftover = as(notDue).body(initiative("Teams Phone migration", "EFFICIENCY", "2026-Q3"))
+                .post("/api/v1/clients/" + notDueClient + "/initiatives").then().statusCode(201).extract().path("id");
+
+        clock.set(Instant.parse("2026-10-01T04:17:30Z"));
+        VertxContextSupport.subscribeAndAwait(() -> sweeps.scheduledSweep());
+
+        as(tenant).get("/api/v1/initiatives/" + dueLeftover).then().statusCode(200)
+                .body("quarter", equalTo("2026-Q4"));
+        as(notDue).get("/api/v1/initiatives/" + notDueLeftover).then().statusCode(200)
+                .body("quarter", equalTo("2026-Q3"));
+    }
+
     @Test
     void aChangedCalibrationRecalibratesTheTenantsRoadmapsWithANewVersion() {
         clock.set(Instant.parse("2026-09-01T14:00:00Z"));
@@ -165,6 +196,13 @@ class PolicyDrivenSweepComponentTest {
         as(tenant, "CS_LEADER").body(policy).put("/api/v1/roadmap-policy").then().statusCode(200);
         assertThat(rows()).as("the same policy again changes nothing").hasSize(before + 1);
         rows().forEach(ContractAssertions::assertValid);
+    }
+
+    private static void sweepTime(UUID tenant, String time) {
+        Map<String, Object> policy = new HashMap<>(as(tenant).get("/api/v1/roadmap-policy").then().extract()
+                .jsonPath().getMap("$"));
+        policy.put("sweepTime", time);
+        as(tenant, "CS_LEADER").body(policy).put("/api/v1/roadmap-policy").then().statusCode(200);
     }
 
     private void register() {
