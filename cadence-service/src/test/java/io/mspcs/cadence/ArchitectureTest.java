@@ -3,32 +3,26 @@ package io.mspcs.cadence;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.mspcs.platformtest.ArchitectureRules;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.LocalDate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** architecture.md §12: plain-Java domain; business time only from the injected clock. */
+/** architecture.md §12: the rules every service keeps, and cadence's stricter domain boundary. */
 class ArchitectureTest {
 
-    private final JavaClasses main = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.mspcs.cadence");
-
     @Test
-    void domainIsPlainJava() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "org.hibernate..",
-                        "io.smallrye..", "com.fasterxml.jackson..", "io.mspcs.contracts..", "io.mspcs.outbox..")
-                .check(main);
+    void sharedRulesHold() {
+        ArchitectureRules.check("io.mspcs.cadence");
     }
 
     @Test
-    void mainCodeNeverReadsTheSystemClock() {
-        noClasses().should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
+    void domainKnowsNeitherTheEventContractsNorTheOutbox() {
+        JavaClasses main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.mspcs.cadence");
+        noClasses().that().resideInAPackage("..domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.mspcs.contracts..", "io.mspcs.outbox..")
                 .check(main);
     }
 }

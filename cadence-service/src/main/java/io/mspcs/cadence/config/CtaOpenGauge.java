@@ -2,6 +2,8 @@ package io.mspcs.cadence.config;
 
 import io.mspcs.cadence.domain.CtaKind;
 import io.mspcs.cadence.domain.Priority;
+import io.mspcs.rest.TenantPool;
+import io.mspcs.rest.TenantScope;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -44,7 +46,9 @@ public class CtaOpenGauge {
 
     @Scheduled(every = "{cadence.metrics.refresh:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> refresh() {
-        return pool.query(COUNTS).execute().invoke(rows -> {
+        // The gauge counts every tenant's CTAs by design (no tenant label).
+        return TenantPool.inTransaction(pool, TenantScope.allTenants("cs_ctas_open gauge"),
+                conn -> conn.query(COUNTS).execute()).invoke(rows -> {
             Map<String, Long> fresh = new HashMap<>();
             rows.forEach(row -> fresh.put(row.getString("kind") + "/" + row.getString("priority"), row.getLong("n")));
             counts.forEach((key, value) -> value.set(fresh.getOrDefault(key, 0L)));

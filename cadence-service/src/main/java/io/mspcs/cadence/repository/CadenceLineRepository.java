@@ -13,4 +13,9 @@ public class CadenceLineRepository implements PanacheRepositoryBase<CadenceLineE
     public Uni<List<CadenceLineEntity>> activeOf(UUID tenantId, UUID clientId) {
         return list("tenantId = ?1 and clientId = ?2 and active = true order by meetingType", tenantId, clientId);
     }
+
+    /** Every line the client ever had, ended ones included. */
+    public Uni<List<CadenceLineEntity>> allOf(UUID tenantId, UUID clientId) {
+        return list("tenantId = ?1 and clientId = ?2 order by meetingType, createdAt", tenantId, clientId);
+    }
 }

@@ -33,7 +33,9 @@ public class AdminSweepResource {
 
     @POST
     @RolesAllowed({Roles.CS_LEADER})
-    @Operation(summary = "Fire every due timer now; answers {timersFired, events by type}. tenantId narrows the run.")
+    @Operation(summary = "Fire every due timer now; answers {timersFired, events by type}. tenantId narrows the run.",
+            description = "events counts everything the run emitted, the rule timers' effects (T-REN, T-FYE, AR-RED "
+                    + "exit, digest) included. A narrowed run stays inside that tenant; a full run spans tenants.")
     public Uni<CadenceSweep.Result> run(@QueryParam("tenantId") UUID tenantId) {
         if (!enabled) {
             throw ProblemException.notFound("Resource /admin/sweep");

@@ -6,7 +6,6 @@ import io.mspcs.cadence.service.PolicyService;
 import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.ProblemException;
 import io.mspcs.rest.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +44,7 @@ public class CadenceResource {
 
     @GET
     @Path("/cadence-policies/current")
-    @WithSession
+    @WithTransaction
     @Operation(summary = "The active cadence policy (version 1 = the defaults of cadence.md §2.1)")
     public Uni<PolicyView> current() {
         return policies.current(caller.tenantId()).map(PolicyView::of);

@@ -5,7 +5,6 @@ import io.mspcs.cadence.service.TriggerRuleService;
 import io.mspcs.rest.CallerContext;
 import io.mspcs.rest.ProblemException;
 import io.mspcs.rest.Roles;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -52,7 +51,7 @@ public class TriggerRuleResource {
     }
 
     @GET
-    @WithSession
+    @WithTransaction
     @Operation(summary = "Every rule of the catalogue (cadence.md §4.2) with its current version and parameters")
     public Uni<List<RuleView>> all() {
         return rules.all(caller.tenantId()).map(list -> list.stream().map(RuleView::of).toList());
@@ -60,7 +59,7 @@ public class TriggerRuleResource {
 
     @GET
     @Path("/{ruleId}")
-    @WithSession
+    @WithTransaction
     @Operation(summary = "One rule at its current version, with every version (1 = the built-in default)")
     public Uni<RuleWithVersions> one(@PathParam("ruleId") String ruleId) {
         if (!TriggerRule.known(ruleId)) {

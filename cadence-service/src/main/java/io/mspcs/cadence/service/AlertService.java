@@ -14,7 +14,7 @@ import io.mspcs.cadence.repository.TimerEntity;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -142,7 +142,7 @@ public class AlertService {
      * {@code GET /ctas/digest}: the member's digest of {@code date} as it was emitted, or, while that digest has not
      * been taken yet, what it will hold so far.
      */
-    @WithSession
+    @WithTransaction
     public Uni<Digest> digestOf(UUID tenantId, UUID memberId, LocalDate date) {
         return policies.current(tenantId).chain(versioned -> {
             CadencePolicy policy = versioned.policy();

@@ -8,7 +8,7 @@ import io.mspcs.cadence.repository.CadenceSlotRepository;
 import io.mspcs.cadence.repository.ClientOwnerRepository;
 import io.mspcs.cadence.repository.ClientViewRepository;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +58,7 @@ public class CadenceQueryService {
         this.clock = clock;
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<ClientCadence> of(UUID tenantId, UUID clientId) {
         return clients.findClient(tenantId, clientId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Client " + clientId))

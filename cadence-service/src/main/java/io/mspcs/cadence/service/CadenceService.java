@@ -60,13 +60,22 @@ public class CadenceService {
     }
 
     /**
-     * Makes the client's lines match its segment. First lines: anchored on the registration date (a client
-     * registered after the import window gets at least 90 days). A segment change ends the old lines (slots VOID,
-     * streak 0) and starts the new ones under the change rule.
+     * Makes the client's lines match its status and segment. First lines: anchored on the registration date (a
+     * client registered after the import window gets at least 90 days). A segment change ends the old lines (slots
+     * VOID, streak 0) and starts the new ones under the change rule. A churn ends them all (§7.2); ACTIVE again
+     * restarts them from the last counting meeting of each line's type, else the reactivation date (§2.3).
      */
     public Uni<Void> syncLines(UUID tenantId, ClientViewEntity client, Instant changeAt) {
-        if (client.churned() || client.status == null) {
+        if (client.status == null) {
             return Uni.createFrom().voidItem();
+        }
+        if (client.churned()) {
+            if (client.cadenceSegment == null) {
+                return Uni.createFrom().voidItem();
+            }
+            client.cadenceSegment = null;
+            client.updatedAt = now();
+            return lines.activeOf(tenantId, client.clientId).chain(old -> endLines(tenantId, old, now()));
         }
         return policies.ensure(tenantId).chain(versioned -> {
             CadencePolicy policy = versioned.policy();
@@ -78,42 +87,51 @@ public class CadenceService {
             client.cadenceSegment = segment;
             client.cadencePolicyVersion = versioned.version();
             Instant now = now();
-            return lines.activeOf(tenantId, client.clientId).chain(old -> endLines(tenantId, old, now).chain(() -> {
-                if (!firstLines) {
-                    client.consecutiveMisses = 0;
-                }
-                LocalDate changeDate = changeAt.atZone(policy.zone()).toLocalDate();
-                Map<String, Instant> lastHeld = old.stream().filter(l -> l.lastHeldAt != null)
-                        .collect(Collectors.toMap(l -> l.meetingType, l -> l.lastHeldAt, (a, b) -> a));
-                List<Uni<Void>> creations = new ArrayList<>();
-                for (LineSpec spec : policy.linesOf(segment)) {
-                    CadenceLineEntity line = CadenceLineEntity.of(tenantId, client.clientId, spec.meetingType(),
-                            spec.frequency(), spec.ownerRole(), policy.strategic(spec.meetingType()),
-                            spec.satisfyingTypes(), now);
-                    line.lastHeldAt = lastHeld.get(spec.meetingType());
-                    creations.add(lines.persist(line).chain(() -> firstSlot(policy, versioned, client, line,
-                            firstLines, changeDate)));
-                }
-                return chain(creations);
-            }));
+            return lines.allOf(tenantId, client.clientId).chain(all -> {
+                List<CadenceLineEntity> old = all.stream().filter(l -> l.active).toList();
+                // No active line but earlier ones: the client churned and is ACTIVE again.
+                boolean restart = firstLines && !all.isEmpty();
+                return endLines(tenantId, old, now).chain(() -> {
+                    if (!firstLines) {
+                        client.consecutiveMisses = 0;
+                    }
+                    LocalDate changeDate = changeAt.atZone(policy.zone()).toLocalDate();
+                    Map<String, Instant> lastHeld = (restart ? all : old).stream().filter(l -> l.lastHeldAt != null)
+                            .collect(Collectors.toMap(l -> l.meetingType, l -> l.lastHeldAt, CadenceService::max));
+                    List<Uni<Void>> creations = new ArrayList<>();
+                    for (LineSpec spec : policy.linesOf(segment)) {
+                        CadenceLineEntity line = CadenceLineEntity.of(tenantId, client.clientId, spec.meetingType(),
+                                spec.frequency(), spec.ownerRole(), policy.strategic(spec.meetingType()),
+                                spec.satisfyingTypes(), now);
+                        line.lastHeldAt = lastHeld.get(spec.meetingType());
+                        creations.add(lines.persist(line).chain(() -> firstSlot(policy, versioned, client, line,
+                                restart ? Start.RESTART : firstLines ? Start.FIRST : Start.CHANGE, changeDate)));
+                    }
+                    return chain(creations);
+                });
+            });
         });
     }
 
+    private enum Start { FIRST, CHANGE, RESTART }
+
     private Uni<Void> firstSlot(CadencePolicy policy, PolicyService.Versioned versioned, ClientViewEntity client,
-                                CadenceLineEntity line, boolean firstLines, LocalDate changeDate) {
+                                CadenceLineEntity line, Start start, LocalDate changeDate) {
         Frequency frequency = line.effectiveFrequency();
         if (!frequency.hasSlots()) {
             return Uni.createFrom().voidItem();
         }
         SlotPlan plan;
         LocalDate lastHeld = line.lastHeldAt == null ? null : line.lastHeldAt.atZone(policy.zone()).toLocalDate();
-        if (firstLines) {
+        if (start == Start.FIRST) {
             LocalDate registered = (client.registeredAt == null ? now() : client.registeredAt)
                     .atZone(policy.zone()).toLocalDate();
             Instant autoStartAfter = versioned.publishedAt().plus(policy.onboardingImportWindowDays(), ChronoUnit.DAYS);
             plan = client.registeredAt != null && !client.registeredAt.isBefore(autoStartAfter)
                     ? SlotPlan.forNewClient(registered, frequency, policy.zone())
                     : SlotPlan.fromAnchor(registered, frequency, policy.zone());
+        } else if (start == Start.RESTART) {
+            plan = SlotPlan.fromAnchor(lastHeld == null ? changeDate : lastHeld, frequency, policy.zone());
         } else {
             plan = SlotPlan.afterChange(lastHeld == null ? changeDate : lastHeld, changeDate, frequency, policy.zone());
         }
@@ -192,6 +210,7 @@ public class CadenceService {
                         return slots.flush().chain(() -> chain(work))
                                 .chain(() -> ctas.restoreCadence(context, tenantId, meeting.clientId, types, strategic,
                                         meeting.id))
+                                .chain(() -> ctas.resolveByMeeting(context, meeting))
                                 .replaceWith(new Counted(nextDue, types, strategic, slotId));
                     }));
         });

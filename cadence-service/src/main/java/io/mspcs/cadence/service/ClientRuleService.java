@@ -25,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The rules segmentation's client facts drive (cadence.md §4.2, §7.2): T-NEW on registration, the date triggers on
- * every registry change, churn (open CTAs CANCELLED CLIENT_CHURNED), and on a segment change T-MISS3's auto-close
+ * every registry change, churn (future meetings, open CTAs and runs CANCELLED CLIENT_CHURNED), and on a segment change T-MISS3's auto-close
  * and T-SEG (superseding the client's other T-SEG). Called by the read model after it applied a newer fact, inside
  * the consumer's transaction.
  */
@@ -37,10 +37,15 @@ public class ClientRuleService {
     private final TriggerRuleService triggerRules;
     private final RuleCtaService ruleCtas;
     private final DateTriggerService dates;
+    private final MeetingService meetings;
+    private final PlaybookService playbooks;
     private final Clock clock;
 
     public ClientRuleService(CtaRepository ctas, PolicyService policies, TriggerRuleService triggerRules,
-                             RuleCtaService ruleCtas, DateTriggerService dates, Clock clock) {
+                             RuleCtaService ruleCtas, DateTriggerService dates, MeetingService meetings,
+                             PlaybookService playbooks, Clock clock) {
+        this.meetings = meetings;
+        this.playbooks = playbooks;
         this.ctas = ctas;
         this.policies = policies;
         this.triggerRules = triggerRules;
@@ -55,9 +60,17 @@ public class ClientRuleService {
                 event.type(), client));
     }
 
-    /** {@code ClientUpdated}: a churn cancels the open CTAs; every change re-plans the date triggers. */
+    /**
+     * {@code ClientUpdated}: a churn cancels the future meetings, the open CTAs and the runs left (its lines already
+     * ended with their slots and timers); every change re-plans the date triggers.
+     */
     public Uni<Void> onUpdated(EventEnvelope event, ClientViewEntity client, boolean churnedNow) {
-        Uni<Void> churn = churnedNow ? cancelOpenCtas(event, client) : Uni.createFrom().voidItem();
+        EventContext context = EventContext.causedBy(event);
+        // Meetings first: a CTA close would cancel its own placeholders as CONDITION_CLEARED instead.
+        Uni<Void> churn = churnedNow ? meetings.cancelFutureOfChurned(context, client.clientId)
+                .chain(() -> cancelOpenCtas(event, client))
+                .chain(() -> playbooks.cancelActiveOfChurned(context, client.clientId))
+                : Uni.createFrom().voidItem();
         return churn.chain(() -> dates.replan(EventContext.causedBy(event), event.id(), event.type(), client));
     }
 

@@ -7,7 +7,7 @@ import io.mspcs.cadence.repository.CtaEntity;
 import io.mspcs.cadence.repository.CtaFilter;
 import io.mspcs.cadence.repository.CtaRepository;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,20 +32,20 @@ public class CtaQueryService {
         this.clients = clients;
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<CtaEntity>> page(UUID tenantId, CtaFilter filter, UUID after, int limit) {
         return ctas.page(tenantId, filter, after, limit);
     }
 
     /** The CTAs of one client; a client this tenant has never heard of is 404, as any other tenant's id. */
-    @WithSession
+    @WithTransaction
     public Uni<List<CtaEntity>> pageOfClient(UUID tenantId, CtaFilter filter, UUID after, int limit) {
         return clients.findClient(tenantId, filter.clientId())
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Client " + filter.clientId()))
                 .chain(() -> ctas.page(tenantId, filter, after, limit));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<CtaWithCauses> get(UUID tenantId, UUID ctaId) {
         return ctas.findInTenant(tenantId, ctaId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("CTA " + ctaId))

@@ -1,6 +1,7 @@
 package io.mspcs.cadence.service;
 
 import io.mspcs.cadence.domain.CtaNotice;
+import io.mspcs.cadence.domain.AskedMeetingRule;
 import io.mspcs.cadence.domain.CadenceMissRules;
 import io.mspcs.cadence.domain.ClearingDecision;
 import io.mspcs.cadence.domain.CtaReason;
@@ -29,6 +30,7 @@ import io.mspcs.cadence.repository.ClientViewRepository;
 import io.mspcs.cadence.repository.CtaCauseEntity;
 import io.mspcs.cadence.repository.CtaCauseRepository;
 import io.mspcs.cadence.repository.CtaEntity;
+import io.mspcs.cadence.repository.MeetingEntity;
 import io.mspcs.cadence.repository.CtaRepository;
 import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.outbox.EventContext;
@@ -171,6 +173,16 @@ public class CtaService {
             }
             return CadenceService.chain(closes);
         });
+    }
+
+    /** A counting meeting resolves the open lifecycle CTAs that asked for it (§4.2, §5.2): CLOSED DONE. */
+    public Uni<Void> resolveByMeeting(EventContext context, MeetingEntity meeting) {
+        return ctas.findOpenOfClient(meeting.tenantId, meeting.clientId).chain(open -> CadenceService.chain(open.stream()
+                .filter(cta -> AskedMeetingRule.resolves(cta.kind, cta.ruleId, cta.meetingType, cta.slaStartAt,
+                        cta.id.equals(meeting.ctaId), meeting.meetingType, meeting.heldAt))
+                .map(cta -> closeBySystem(context, cta, CloseStatus.DONE,
+                        AskedMeetingRule.doneReason(cta.ruleId, cta.ruleVersion, meeting.id, meeting.heldAt)))
+                .toList()));
     }
 
     /** System closes notify nobody and end the CTA's timers. */

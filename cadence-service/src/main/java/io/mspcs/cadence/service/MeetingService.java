@@ -17,7 +17,6 @@ import io.mspcs.cadence.rest.MeetingRequests;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.OutboxWriter;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -276,6 +275,14 @@ public class MeetingService {
         });
     }
 
+    /** A churned client keeps no future meetings (cadence.md §7.2): each is cancelled CLIENT_CHURNED. */
+    public Uni<Void> cancelFutureOfChurned(EventContext context, UUID clientId) {
+        return meetings.list("tenantId = ?1 and clientId = ?2 and status = ?3 and scheduledFor > ?4 order by scheduledFor, id",
+                        context.tenantId(), clientId, MeetingEntity.SCHEDULED, now())
+                .chain(future -> CadenceService.chain(future.stream()
+                        .map(m -> applyCancel(context, m, "CLIENT_CHURNED").replaceWithVoid()).toList()));
+    }
+
     Uni<MeetingEntity> applyCancel(EventContext context, MeetingEntity m, String reason) {
         m.status = MeetingEntity.CANCELLED;
         m.cancelReason = reason;
@@ -283,20 +290,20 @@ public class MeetingService {
         return outbox.append(MeetingEvents.cancelled(m), context).replaceWith(m);
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<MeetingWithDecisions> get(UUID tenantId, UUID meetingId) {
         return meeting(tenantId, meetingId).chain(m -> decisions.ofMeeting(tenantId, m.id)
                 .map(list -> new MeetingWithDecisions(m, list)));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<MeetingEntity>> page(UUID tenantId, UUID clientId, Instant from, Instant to, String status,
                                          String type, UUID owner, Boolean confirmed, UUID after, int limit) {
         Uni<Void> check = clientId == null ? Uni.createFrom().voidItem() : client(tenantId, clientId).replaceWithVoid();
         return check.chain(() -> meetings.page(tenantId, clientId, from, to, status, type, owner, confirmed, after, limit));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<DecisionEntity>> decisionLog(UUID tenantId, UUID clientId, String outcome, Boolean gate, UUID after,
                                                  int limit) {
         return decisions.page(tenantId, clientId, outcome, gate, after, limit);

@@ -26,7 +26,6 @@ import io.mspcs.contracts.Reason;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.OutboxWriter;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -146,13 +145,13 @@ public class PlaybookService {
                 .onItem().ifNull().failWith(() -> PlaybookTemplateService.retired(templateKey));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<RunWithTasks> get(UUID tenantId, UUID runId) {
         return run(tenantId, runId).chain(run -> tasks.ofRun(tenantId, run.id)
                 .map(list -> new RunWithTasks(run, list, List.of())));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<PlaybookRunEntity>> ofClient(UUID tenantId, UUID clientId) {
         return runs.ofClient(tenantId, clientId);
     }
@@ -222,6 +221,15 @@ public class PlaybookService {
             return end(context, run, list, "CANCELLED", new Reason("CANCELLED", reason, null, null, null, null))
                     .replaceWith(new RunWithTasks(run, list, List.of()));
         }));
+    }
+
+    /** A churned client's active runs end CANCELLED (cadence.md §7.2); runs of its CTAs already ended with them. */
+    public Uni<Void> cancelActiveOfChurned(EventContext context, UUID clientId) {
+        return runs.ofClient(context.tenantId(), clientId).chain(all -> CadenceService.chain(all.stream()
+                .filter(run -> "ACTIVE".equals(run.status))
+                .map(run -> tasks.ofRun(run.tenantId, run.id).chain(list -> end(context, run, list, "CANCELLED",
+                        new Reason("CLIENT_CHURNED", "The client churned", null, null, null, null))))
+                .toList()));
     }
 
     /** When its CTA closes by the system the run ends: COMPLETED if every required task is done, else CANCELLED. */

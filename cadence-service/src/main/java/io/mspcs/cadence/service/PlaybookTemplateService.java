@@ -7,7 +7,6 @@ import io.mspcs.cadence.repository.PlaybookRepositories;
 import io.mspcs.cadence.repository.PlaybookTemplateEntity;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +46,7 @@ public class PlaybookTemplateService {
         this.clock = clock;
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<Current>> all(UUID tenantId) {
         return templates.ofTenant(tenantId).map(rows -> {
             Map<String, List<PlaybookTemplateEntity>> byKey = new LinkedHashMap<>();
@@ -57,7 +56,7 @@ public class PlaybookTemplateService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Current> get(UUID tenantId, String key) {
         return templates.versionsOf(tenantId, key).map(rows -> {
             Current current = current(key, rows);
@@ -68,7 +67,7 @@ public class PlaybookTemplateService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Versioned> version(UUID tenantId, String key, int version) {
         return templates.versionsOf(tenantId, key).map(rows -> versionOf(key, rows, version)
                 .orElseThrow(() -> ProblemException.notFound("Playbook " + key + " version " + version)));

@@ -1,6 +1,9 @@
 package io.mspcs.cadence.service;
 
 import io.mspcs.cadence.repository.SweepSql;
+import io.mspcs.rest.TenantPool;
+import io.mspcs.rest.TenantScope;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -60,12 +63,14 @@ public class RadarService {
         this.clock = clock;
     }
 
-    @io.quarkus.hibernate.reactive.panache.common.WithSession
+    @WithTransaction
     public Uni<Radar> radar(UUID tenantId, String segment, UUID ownerMemberId) {
         return policies.current(tenantId).chain(versioned -> {
             LocalDate today = clock.instant().atZone(versioned.policy().zone()).toLocalDate();
             LocalDate horizon = today.plusDays(COVERAGE_DAYS);
-            return pool.preparedQuery(OPEN_SLOTS).execute(Tuple.of(tenantId, horizon, segment, ownerMemberId))
+            // The request's tenant: the pool's own transaction must name it, or row-level security shows nothing.
+            return TenantPool.inTransaction(pool, TenantScope.tenant(tenantId), conn -> conn.preparedQuery(OPEN_SLOTS)
+                            .execute(Tuple.of(tenantId, horizon, segment, ownerMemberId)))
                     .map(rows -> {
                         List<Slot> pastDue = new ArrayList<>();
                         List<Slot> uncovered = new ArrayList<>();

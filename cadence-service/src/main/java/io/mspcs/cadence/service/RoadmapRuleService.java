@@ -1,5 +1,6 @@
 package io.mspcs.cadence.service;
 
+import io.mspcs.cadence.domain.AskedMeetingRule;
 import io.mspcs.cadence.domain.CtaDraft;
 import io.mspcs.cadence.domain.LifecycleRule;
 import io.mspcs.cadence.domain.Segment;
@@ -84,6 +85,7 @@ public class RoadmapRuleService {
                             Segment.parse(client.segment), map, versioned.policy().csLeaderMemberId(),
                             new SlaCalculator(versioned.policy().calendar()), now);
                     CtaEntity cta = CtaEntity.open(tenantId, draft);
+                    cta.meetingType = AskedMeetingRule.meetingOf(trigger.ruleId());
                     return alerts.opened(cta).chain(() -> ctas.persist(cta))
                             .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), now)))
                             .chain(() -> outbox.append(CtaEvents.opened(cta), EventContext.causedBy(event)))

@@ -3,6 +3,8 @@ package io.mspcs.cadence.service;
 import io.mspcs.cadence.repository.ClientViewRepository;
 import io.mspcs.cadence.repository.TimerEntity;
 import io.mspcs.cadence.repository.TimerRepository;
+import io.mspcs.outbox.TenantTransactions;
+import io.mspcs.rest.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -11,9 +13,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -25,6 +30,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class RuleTimerSweep {
 
+    private static final String EMITTED = "select type, count(*) from outbox_event where tenant_id = ?1 "
+            + "and correlation_id = ?2 and timestamp between ?3 and ?4 group by type";
+
     public static final List<String> KINDS = List.of(DateTriggerService.RENEWAL_TIMER,
             DateTriggerService.FISCAL_YEAR_TIMER, AtRiskService.EXIT_TIMER, AlertService.DIGEST_TIMER);
 
@@ -34,9 +42,11 @@ public class RuleTimerSweep {
     private final AtRiskService atRisk;
     private final AlertService alerts;
     private final Vertx vertx;
+    private final Clock clock;
 
     public RuleTimerSweep(TimerRepository timers, ClientViewRepository clients, DateTriggerService dates,
-                          AtRiskService atRisk, AlertService alerts, Vertx vertx) {
+                          AtRiskService atRisk, AlertService alerts, Vertx vertx, Clock clock) {
+        this.clock = clock;
         this.alerts = alerts;
         this.timers = timers;
         this.clients = clients;
@@ -45,20 +55,49 @@ public class RuleTimerSweep {
         this.vertx = vertx;
     }
 
-    /** Fires every rule timer due at {@code now} ({@code tenantId} null = all tenants); answers how many fired. */
-    public Uni<Integer> fireDue(Instant now, UUID tenantId) {
+    /** What the rule timers of one run did: timers fired and the events their effects emitted, by type. */
+    public record Fired(int timers, Map<String, Integer> events) {
+    }
+
+    /** Fires every rule timer due at {@code now} ({@code tenantId} null = all tenants). */
+    public Uni<Fired> fireDue(Instant now, UUID tenantId) {
         // Hibernate Reactive needs a safe Vert.x context; the sweep may be called from the scheduler or a test thread.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        return Uni.createFrom().emitter(emitter -> context.runOnContext(ignored ->
-                loop(now, tenantId, 0).subscribe().with(emitter::complete, emitter::fail)));
+        Map<String, Integer> events = new TreeMap<>();
+        return Uni.createFrom().<Integer>emitter(emitter -> context.runOnContext(ignored ->
+                        loop(now, tenantId, 0, events).subscribe().with(emitter::complete, emitter::fail)))
+                .map(fired -> new Fired(fired, events));
     }
 
-    private Uni<Integer> loop(Instant now, UUID tenantId, int fired) {
-        return Panache.withTransaction(() -> next(now, tenantId).chain(timer -> timer == null
+    /**
+     * Finding the next due timer spans tenants (unless the run is narrowed to one); its effect then runs under the
+     * timer's own tenant, in the same transaction so the row lock taken by the find holds until the commit.
+     */
+    private Uni<Integer> loop(Instant now, UUID tenantId, int fired, Map<String, Integer> events) {
+        TenantScope finding = tenantId == null ? TenantScope.allTenants("rule timer sweep: next due timer")
+                : TenantScope.tenant(tenantId);
+        return TenantTransactions.inTransaction(finding, () -> next(now, tenantId).chain(timer -> timer == null
                         ? Uni.createFrom().item(false)
-                        : done(timer, now).chain(() -> fire(timer)).replaceWith(true)))
-                .chain(any -> any ? loop(now, tenantId, fired + 1) : Uni.createFrom().item(fired));
+                        : TenantTransactions.inTransaction(TenantScope.tenant(timer.tenantId),
+                                () -> fireCounted(timer, now, events)).replaceWith(true)))
+                .chain(any -> any ? loop(now, tenantId, fired + 1, events) : Uni.createFrom().item(fired));
+    }
+
+    /**
+     * The effect, then what it appended to the outbox: every handler emits under the correlation id
+     * {@code timer:<id>} and stamps rows with the clock, so the rows are found through the timestamp index.
+     */
+    private Uni<Void> fireCounted(TimerEntity timer, Instant now, Map<String, Integer> events) {
+        Instant from = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return done(timer, now).chain(() -> fire(timer))
+                .chain(() -> Panache.getSession().chain(session -> session.createNativeQuery(EMITTED, Object[].class)
+                        .setParameter(1, timer.tenantId).setParameter(2, "timer:" + timer.id)
+                        .setParameter(3, from).setParameter(4, clock.instant())
+                        .getResultList()))
+                .invoke(rows -> rows.forEach(row -> events.merge((String) row[0], ((Number) row[1]).intValue(),
+                        Integer::sum)))
+                .replaceWithVoid();
     }
 
     /** DONE and flushed first: the effect may void the subject's other pending timers in bulk (a close does). */

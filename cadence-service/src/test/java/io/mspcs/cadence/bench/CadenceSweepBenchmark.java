@@ -1,7 +1,11 @@
 package io.mspcs.cadence.bench;
 
 import io.mspcs.cadence.service.CadenceSweep;
+import io.mspcs.platformtest.Infra;
 import io.mspcs.platformtest.MutableClock;
+import io.mspcs.platformtest.PostgresEndpoint;
+import io.mspcs.rest.TenantPool;
+import io.mspcs.rest.TenantScope;
 import io.mspcs.platformtest.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -14,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -102,14 +109,23 @@ class CadenceSweepBenchmark {
                     version)
                 select gen_random_uuid(), tenant_id, client_id, 'SLOT_MISS', id, miss_at, 'PENDING', now(), now(), 0
                 from cadence_slot where tenant_id = $1 and $2 > 0""", args);
-        exec("analyze", Tuple.tuple());
+        analyze();
     }
 
+    /** The load is the tenant's own rows, so it runs under that tenant (row-level security admits nothing else). */
     private void exec(String sql, Tuple args) {
-        if (args.size() == 0) {
-            pool.query(sql).execute().await().atMost(Duration.ofMinutes(2));
-        } else {
-            pool.preparedQuery(sql).execute(args).await().atMost(Duration.ofMinutes(2));
+        TenantPool.inTransaction(pool, TenantScope.tenant(args.getUUID(0)), conn -> conn.preparedQuery(sql).execute(args))
+                .await().atMost(Duration.ofMinutes(2));
+    }
+
+    /** Fresh planner statistics; only the schema owner may analyze, and the service's pool is the app role. */
+    private static void analyze() {
+        PostgresEndpoint pg = Infra.shared().pg();
+        try (Connection owner = DriverManager.getConnection(pg.jdbcUrl("cadence_test"), pg.user("cadence"),
+                pg.password()); var statement = owner.createStatement()) {
+            statement.execute("analyze");
+        } catch (SQLException e) {
+            throw new IllegalStateException("analyze failed", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.mspcs.cadence.config;
 
+import io.mspcs.cadence.support.ClientViewRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.PlatformTestResource;
@@ -38,10 +39,7 @@ class CtaOpenGaugeComponentTest {
         UUID tenant = UUID.randomUUID();
         UUID client = UUID.randomUUID();
         clock.set(Instant.parse("2026-11-20T14:00:00Z"));
-        pool.preparedQuery("insert into client_view (id, tenant_id, client_id, status, created_at, updated_at, version) "
-                        + "values ($1, $2, $3, 'ACTIVE', now(), now(), 0)")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.randomUUID(), tenant, client))
-                .await().atMost(Duration.ofSeconds(10));
+        ClientViewRows.insert(pool, tenant, client, null);
         as(tenant).contentType(ContentType.JSON).body(Map.of("kind", "EXPANSION", "title", "Upsell", "priority",
                 "CRITICAL", "ownerRole", "AM", "dueAt", "2026-12-01T17:00:00Z"))
                 .post("/api/v1/clients/" + client + "/ctas").then().statusCode(201);

@@ -13,15 +13,20 @@ import io.mspcs.platformtest.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static io.mspcs.platformtest.TenantApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** cadence.md §9 E7: T-ASMT and T-INIT from roadmap events, once per assessment or initiative. */
 @QuarkusTest
@@ -95,5 +100,52 @@ class RoadmapRulesComponentTest {
         assertThat(data.get("ownerMemberId").asText()).isEqualTo(deliveryOwner.toString());
         assertThat(OutboxRows.of("cadence", tenant, EventTypes.PLAYBOOK_STARTED).get(0).envelope()
                 .at("/data/templateKey").asText()).isEqualTo("initiative-kickoff");
+    }
+
+    @Test
+    void theAssessmentReviewCtaClosesDoneWhenARoadmapReviewHeldAfterItCountsButNotForAnEarlierOne() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        clock.set(Instant.parse("2026-09-13T16:00:00Z"));
+        publishAndAwait(TestEvents.clientRegistered(tenant, client, "Harbor Dental", "ACTIVE",
+                Instant.parse("2026-09-13T16:00:00Z")));
+        String earlier = roadmapReview(tenant, client, "2026-09-13T15:00:00Z");
+        clock.set(Instant.parse("2026-09-14T16:00:00Z"));
+        publishAndAwait(TestEvents.assessmentCompleted(tenant, client, UUID.randomUUID(), 0,
+                Instant.parse("2026-09-14T16:00:00Z")));
+        String ctaId = OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).get(0).envelope().at("/data/ctaId").asText();
+
+        // The review held before the assessment counts now (its recap), but it is not the review the CTA asks for.
+        recap(tenant, earlier);
+        assertThat(OutboxRows.of("cadence", tenant, EventTypes.CTA_CLOSED)).isEmpty();
+
+        clock.set(Instant.parse("2026-09-22T16:00:00Z"));
+        String review = roadmapReview(tenant, client, "2026-09-22T15:00:00Z");
+        recap(tenant, review);
+
+        List<OutboxRows.Row> closed = OutboxRows.of("cadence", tenant, EventTypes.CTA_CLOSED);
+        assertThat(closed).hasSize(1);
+        ContractAssertions.assertValid(closed.get(0));
+        JsonNode data = closed.get(0).envelope().get("data");
+        assertThat(data.get("ctaId").asText()).isEqualTo(ctaId);
+        assertThat(data.get("closeStatus").asText()).isEqualTo("DONE");
+        assertThat(data.at("/reason/code").asText()).isEqualTo("MEETING_COUNTED");
+        assertThat(data.at("/reason/inputs/meetingId").asText()).isEqualTo(review);
+    }
+
+    /** A ROADMAP_REVIEW scheduled and held at {@code heldAt} (the clock is past it); answers its id. */
+    private static String roadmapReview(UUID tenant, UUID client, String heldAt) {
+        String id = as(tenant).contentType(ContentType.JSON)
+                .body(Map.of("meetingType", "ROADMAP_REVIEW", "scheduledFor", heldAt))
+                .post("/api/v1/clients/" + client + "/meetings").then().statusCode(201).extract().path("meetingId");
+        as(tenant).contentType(ContentType.JSON).body(Map.of("heldAt", heldAt, "attendeeRoles", List.of("VCIO"),
+                        "clientAttendeeCount", 1, "decisionMakerPresent", true))
+                .post("/api/v1/meetings/" + id + "/held").then().statusCode(200);
+        return id;
+    }
+
+    private static void recap(UUID tenant, String meetingId) {
+        as(tenant).contentType(ContentType.JSON).body(Map.of("decided", "Remediation first"))
+                .post("/api/v1/meetings/" + meetingId + "/recap").then().statusCode(201).body("counts", equalTo(true));
     }
 }

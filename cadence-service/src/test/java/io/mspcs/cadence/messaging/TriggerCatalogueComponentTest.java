@@ -12,6 +12,8 @@ import io.mspcs.platformtest.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +21,13 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.mspcs.platformtest.TenantApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The trigger catalogue of cadence.md §4.2 through segmentation's, health's and roadmap's events and the sweep:
@@ -93,8 +98,10 @@ class TriggerCatalogueComponentTest {
 
         sweepAt(tenant, "2026-12-30T23:59:59Z");
         assertThat(RuleRows.opened(tenant, client, "T-REN")).isEmpty();
-        sweepAt(tenant, "2026-12-31T00:00:00Z");
-        sweepAt(tenant, "2026-12-31T00:00:00Z");
+        // The operator hook reports what the rule timer's effect emitted, not only that it fired.
+        sweepAt(tenant, "2026-12-31T00:00:00Z").body("timersFired", equalTo(1))
+                .body("events.'" + EventTypes.CTA_OPENED + "'", equalTo(1));
+        sweepAt(tenant, "2026-12-31T00:00:00Z").body("timersFired", equalTo(0)).body("events.size()", equalTo(0));
 
         List<JsonNode> renewal = RuleRows.opened(tenant, client, "T-REN");
         assertThat(renewal).hasSize(1);
@@ -175,6 +182,76 @@ class TriggerCatalogueComponentTest {
         assertThat(closed.get("closeStatus").asText()).isEqualTo("CANCELLED");
         assertThat(closed.at("/reason/code").asText()).isEqualTo("CLIENT_CHURNED");
         assertThat(RuleRows.opened(tenant, client, "T-REN")).isEmpty();
+    }
+
+    @Test
+    void aChurnEndsTheCadenceAndCancelsFutureMeetingsAndRunsAndActiveAgainRestartsTheLines() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        publishAt(REGISTERED, TestEvents.clientRegistered(tenant, client, "ACTIVE", REGISTERED, null, 6));
+        publishAt(REGISTERED, TestEvents.segmentAssigned(tenant, client, "B", REGISTERED));
+        String placeholder = RuleRows.of(tenant, client, EventTypes.MEETING_SCHEDULED).get(0).get("meetingId").asText();
+        String qbr = as(tenant).contentType(ContentType.JSON)
+                .body(Map.of("meetingType", "QBR", "scheduledFor", "2026-07-15T15:00:00Z"))
+                .post("/api/v1/clients/" + client + "/meetings").then().statusCode(201).extract().path("meetingId");
+        String run = as(tenant).contentType(ContentType.JSON).body(Map.of("templateKey", "upsell"))
+                .post("/api/v1/clients/" + client + "/playbook-runs").then().statusCode(201).extract().path("runId");
+        as(tenant).get("/api/v1/clients/" + client + "/cadence").then().statusCode(200).body("lines.size()", equalTo(2));
+
+        publishAt(Instant.parse("2026-06-02T09:00:00Z"), TestEvents.clientUpdated(tenant, client, "CHURNED", REGISTERED,
+                null, null, 6, Instant.parse("2026-06-02T09:00:00Z")));
+
+        assertThat(RuleRows.of(tenant, client, EventTypes.MEETING_CANCELLED))
+                .extracting(m -> m.get("meetingId").asText(), m -> m.get("reason").asText())
+                .containsExactlyInAnyOrder(tuple(placeholder, "CLIENT_CHURNED"), tuple(qbr, "CLIENT_CHURNED"));
+        JsonNode cancelledRun = RuleRows.of(tenant, client, EventTypes.PLAYBOOK_COMPLETED).stream()
+                .filter(r -> run.equals(r.get("playbookRunId").asText())).findFirst().orElseThrow();
+        assertThat(cancelledRun.get("outcome").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelledRun.at("/reason/code").asText()).isEqualTo("CLIENT_CHURNED");
+        as(tenant).get("/api/v1/clients/" + client + "/cadence").then().statusCode(200).body("lines.size()", equalTo(0));
+        // The QBR slot would have been missed on 2026-09-15 (due 2026-09-01 + 14 days' grace): it was voided.
+        sweepAt(tenant, "2026-12-31T00:00:00Z");
+        assertThat(RuleRows.of(tenant, client, EventTypes.MEETING_MISSED)).isEmpty();
+
+        publishAt(Instant.parse("2027-01-04T09:00:00Z"), TestEvents.clientUpdated(tenant, client, "ACTIVE", REGISTERED,
+                null, null, 6, Instant.parse("2027-01-04T09:00:00Z")));
+        // No counting meeting ever: each line starts again from the reactivation date (§2.3).
+        as(tenant).get("/api/v1/clients/" + client + "/cadence").then().statusCode(200)
+                .body("lines.size()", equalTo(2))
+                .body("lines.find { it.meetingType == 'QBR' }.slot.anchorDate", equalTo("2027-01-04"))
+                .body("lines.find { it.meetingType == 'QBR' }.slot.dueDate", equalTo("2027-04-04"))
+                .body("lines.find { it.meetingType == 'BUDGET_SESSION' }.slot.dueDate", equalTo("2027-07-04"));
+    }
+
+    @Test
+    void theFiscalYearCtaClosesDoneWhenTheBudgetSessionItAskedForCounts() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        publishAt(REGISTERED, TestEvents.clientRegistered(tenant, client, "ACTIVE", REGISTERED, null, 6));
+        String ctaId = RuleRows.opened(tenant, client, "T-FYE").get(0).get("ctaId").asText();
+        String meetingId = RuleRows.of(tenant, client, EventTypes.MEETING_SCHEDULED).stream()
+                .filter(m -> "BUDGET_SESSION".equals(m.get("meetingType").asText())).findFirst().orElseThrow()
+                .get("meetingId").asText();
+
+        clock.set(Instant.parse("2026-06-10T09:00:00Z"));
+        as(tenant).contentType(ContentType.JSON).body(Map.of("confirmed", true))
+                .patch("/api/v1/meetings/" + meetingId).then().statusCode(200);
+        clock.set(Instant.parse("2026-06-23T11:00:00Z"));
+        as(tenant).contentType(ContentType.JSON).body(Map.of("heldAt", "2026-06-23T10:00:00Z",
+                        "attendeeRoles", List.of("VCIO", "AM"), "clientAttendeeCount", 2, "decisionMakerPresent", true))
+                .post("/api/v1/meetings/" + meetingId + "/held").then().statusCode(200).body("counts", equalTo(false));
+        // Held alone does not count while a recap is required for credit: the CTA stays open.
+        assertThat(RuleRows.closed(tenant, client, ctaId)).isEmpty();
+
+        clock.set(Instant.parse("2026-06-24T09:00:00Z"));
+        as(tenant).contentType(ContentType.JSON).body(Map.of("decided", "Budget for FY27 agreed"))
+                .post("/api/v1/meetings/" + meetingId + "/recap").then().statusCode(201).body("counts", equalTo(true));
+
+        List<JsonNode> closed = RuleRows.closed(tenant, client, ctaId);
+        assertThat(closed).hasSize(1);
+        assertThat(closed.get(0).get("closeStatus").asText()).isEqualTo("DONE");
+        assertThat(closed.get(0).at("/reason/code").asText()).isEqualTo("MEETING_COUNTED");
+        assertThat(closed.get(0).at("/reason/inputs/meetingId").asText()).isEqualTo(meetingId);
     }
 
     @Test
@@ -323,8 +400,8 @@ class TriggerCatalogueComponentTest {
         ConsumedEvents.await("cadence", event.id());
     }
 
-    private void sweepAt(UUID tenant, String instant) {
+    private ValidatableResponse sweepAt(UUID tenant, String instant) {
         clock.set(Instant.parse(instant));
-        as(tenant).queryParam("tenantId", tenant.toString()).post("/admin/sweep").then().statusCode(200);
+        return as(tenant).queryParam("tenantId", tenant.toString()).post("/admin/sweep").then().statusCode(200);
     }
 }

@@ -65,7 +65,7 @@ class AlertDigestComponentTest {
         clock.set(Instant.parse("2026-11-27T07:30:00Z"));
         // The digest timer is the only one due (the CTAs' SLA timers come later).
         as(tenant).queryParam("tenantId", tenant.toString()).post("/admin/sweep").then().statusCode(200)
-                .body("timersFired", equalTo(1));
+                .body("timersFired", equalTo(1)).body("events.'" + EventTypes.CTA_DIGEST_READY + "'", equalTo(1));
         List<OutboxRows.Row> digests = OutboxRows.of("cadence", tenant, EventTypes.CTA_DIGEST_READY);
         assertThat(digests).hasSize(1);
         ContractAssertions.assertValid(digests.get(0));

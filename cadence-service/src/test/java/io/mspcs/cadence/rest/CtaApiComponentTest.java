@@ -1,12 +1,14 @@
 package io.mspcs.cadence.rest;
 
 import io.mspcs.platformtest.ConsumedEvents;
+import io.mspcs.cadence.support.Publishing;
 import io.mspcs.cadence.support.TestEvents;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.platformtest.EventPublisher;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.OutboxRows;
 import io.mspcs.platformtest.PlatformTestResource;
+import io.mspcs.platformtest.RowLevelSecurity;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.mspcs.platformtest.TenantApi.as;
@@ -122,5 +125,33 @@ class CtaApiComponentTest {
     void refusesRequestsThatDidNotComeThroughTheGateway() {
         RestAssured.given().contentType(ContentType.JSON).header("X-Tenant-Id", UUID.randomUUID().toString())
                 .get("/api/v1/ctas").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    /**
+     * Security case #13: a tenant's read model, cadence, meetings and CTAs are confined by the database itself to the
+     * transactions that name that tenant.
+     */
+    @Test
+    void rowLevelSecurityHidesEveryTenantRowFromAQueryThatNamesNoTenant() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        clientWithMeetingAndCta(tenant, client);
+        clientWithMeetingAndCta(UUID.randomUUID(), UUID.randomUUID());
+
+        RowLevelSecurity.assertTenantTablesIsolated("cadence", tenant, 6);
+    }
+
+    private void clientWithMeetingAndCta(UUID tenant, UUID client) {
+        clock.set(Instant.parse("2026-11-20T14:00:00Z"));
+        Instant registered = Instant.parse("2026-10-01T10:00:00Z");
+        Publishing.publishAndAwait(TestEvents.ownerAssigned(tenant, client, "CSM", UUID.randomUUID(), null, registered));
+        Publishing.publishAndAwait(TestEvents.clientRegistered(tenant, client, "Harbor Dental", "ACTIVE", registered));
+        Publishing.publishAndAwait(TestEvents.segmentAssigned(tenant, client, "B", registered.plusSeconds(1)));
+        as(tenant).contentType(ContentType.JSON)
+                .body(Map.of("meetingType", "QBR", "scheduledFor", "2026-12-02T15:00:00Z"))
+                .post("/api/v1/clients/" + client + "/meetings").then().statusCode(201);
+        as(tenant).contentType(ContentType.JSON).body(Map.of("kind", "EXPANSION", "title", "Upsell", "priority",
+                        "HIGH", "ownerRole", "CSM", "dueAt", "2026-12-01T17:00:00Z"))
+                .post("/api/v1/clients/" + client + "/ctas").then().statusCode(201);
     }
 }

@@ -1,5 +1,6 @@
 package io.mspcs.cadence.rest;
 
+import io.mspcs.cadence.support.ClientViewRows;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.platformtest.ContractAssertions;
 import io.mspcs.platformtest.MutableClock;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +42,7 @@ class PlaybookRunComponentTest {
     private UUID client(UUID tenant, String segment) {
         clock.set(Instant.parse("2026-06-02T15:30:00Z"));
         UUID client = UUID.randomUUID();
-        pool.preparedQuery("insert into client_view (id, tenant_id, client_id, status, segment, created_at, updated_at, "
-                        + "version) values ($1, $2, $3, 'ACTIVE', $4, now(), now(), 0)")
-                .execute(Tuple.of(UUID.randomUUID(), tenant, client, segment)).await().atMost(Duration.ofSeconds(10));
+        ClientViewRows.insert(pool, tenant, client, segment);
         return client;
     }
 

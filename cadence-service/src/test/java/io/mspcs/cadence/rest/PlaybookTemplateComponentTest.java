@@ -1,5 +1,6 @@
 package io.mspcs.cadence.rest;
 
+import io.mspcs.cadence.support.ClientViewRows;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -8,7 +9,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -79,9 +79,7 @@ class PlaybookTemplateComponentTest {
     void e10ARunKeepsVersionOneWhenVersionTwoIsPublishedAndARetiredTemplateStartsNoRuns() {
         UUID tenant = UUID.randomUUID();
         UUID client = UUID.randomUUID();
-        pool.preparedQuery("insert into client_view (id, tenant_id, client_id, status, segment, created_at, updated_at, "
-                        + "version) values ($1, $2, $3, 'ACTIVE', 'A', now(), now(), 0)")
-                .execute(Tuple.of(UUID.randomUUID(), tenant, client)).await().atMost(Duration.ofSeconds(10));
+        ClientViewRows.insert(pool, tenant, client, "A");
         clock.set(Instant.parse("2026-06-02T15:30:00Z"));
         JsonPath run = as(tenant).contentType(ContentType.JSON).body(Map.of("templateKey", "at-risk"))
                 .post("/api/v1/clients/" + client + "/playbook-runs").then().statusCode(201)

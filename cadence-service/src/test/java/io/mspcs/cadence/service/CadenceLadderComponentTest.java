@@ -3,6 +3,7 @@ package io.mspcs.cadence.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mspcs.cadence.support.RuleRows;
 import io.mspcs.cadence.support.TestEvents;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.contracts.EventEnvelope;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ class CadenceLadderComponentTest {
 
     @Inject
     MutableClock clock;
+    @Inject
+    CadenceSweep sweep;
 
     @BeforeAll
     static void connect() {
@@ -272,6 +276,39 @@ class CadenceLadderComponentTest {
         assertThat(data(OutboxRows.of("cadence", other, EventTypes.CTA_ESCALATED).get(1)).get("breachedAt").asText())
                 .isEqualTo("2026-05-04T17:00:00Z");
         sweepAt(other, "2026-10-25T00:00:00Z").body("timersFired", equalTo(0));
+    }
+
+    /**
+     * The scheduler's path (cadence.md §3.2): one run over every tenant. Its batches and the rule-timer lookup span
+     * tenants; each client's effects land in its own tenant, and a second run at the same instant adds nothing.
+     */
+    @Test
+    void theScheduledRunFiresTheDueTimersOfEveryTenantIntoEachTenantsOwnRows() {
+        // 2024: earlier than any timer other tests leave pending, so the run stays small.
+        Instant registered = Instant.parse("2024-01-10T09:00:00Z");
+        UUID[] tenants = {UUID.randomUUID(), UUID.randomUUID()};
+        UUID[] clients = {UUID.randomUUID(), UUID.randomUUID()};
+        clock.set(registered);
+        for (int i = 0; i < 2; i++) {
+            publishAndAwait(TestEvents.clientRegistered(tenants[i], clients[i], "ACTIVE", registered, null, 6));
+            publishAndAwait(TestEvents.segmentAssigned(tenants[i], clients[i], "B", registered));
+        }
+
+        clock.set(Instant.parse("2024-06-01T00:00:00Z"));
+        CadenceSweep.Result result = sweep.run().await().atMost(Duration.ofMinutes(2));
+
+        assertThat(result.events().get(EventTypes.MEETING_MISSED)).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            List<JsonNode> missed = RuleRows.of(tenants[i], clients[i], EventTypes.MEETING_MISSED);
+            assertThat(missed).hasSize(1);
+            assertThat(missed.get(0).get("dueDate").asText()).isEqualTo("2024-04-10");
+            // T-FYE (2024-06-30 − 30 d) is a rule timer: found across tenants, fired under its own tenant.
+            assertThat(RuleRows.opened(tenants[i], clients[i], "T-FYE")).hasSize(1);
+        }
+        int rows = OutboxRows.of("cadence", tenants[0]).size() + OutboxRows.of("cadence", tenants[1]).size();
+        sweep.run().await().atMost(Duration.ofMinutes(1));
+        assertThat(OutboxRows.of("cadence", tenants[0]).size() + OutboxRows.of("cadence", tenants[1]).size())
+                .isEqualTo(rows);
     }
 
     @Test
