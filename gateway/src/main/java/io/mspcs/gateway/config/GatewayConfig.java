@@ -56,6 +56,10 @@ public interface GatewayConfig {
         /** Callbacks one worker forwards per poll. */
         @WithDefault("16")
         int batchSize();
+
+        /** When the daily retention forgets finished callbacks (a Quartz-style cron); {@code off} disables it. */
+        @WithDefault("0 23 4 * * ?")
+        String retentionCron();
     }
 
     /** One circuit breaker per service (gateway.md §3): window 20, 50 % failures, open 10 s. */

@@ -2,7 +2,6 @@ package io.mspcs.gateway.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -19,17 +18,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Tenants and API keys in the gateway's own database, through the reactive client. Every key query names the tenant. */
+/**
+ * Tenants and API keys in the gateway's own database, through the reactive client. Every key query runs under its
+ * tenant except the lookup by prefix that authenticates a key: that lookup is how the tenant is found.
+ */
 @ApplicationScoped
 public class ApiKeyRepository {
 
     private static final String COLUMNS = "id, tenant_id, name, prefix, hash, scopes, allowed_sources, expires_at, "
             + "revoked_at, revoke_reason, replaced_by, last_used_at, created_at";
 
-    private final Pool pool;
+    private final ScopedDatabase db;
 
-    public ApiKeyRepository(Pool pool) {
-        this.pool = pool;
+    public ApiKeyRepository(ScopedDatabase db) {
+        this.db = db;
     }
 
     public record StoredKey(UUID id, UUID tenantId, String name, String prefix, byte[] hash, Set<String> scopes,
@@ -42,37 +44,56 @@ public class ApiKeyRepository {
     }
 
     public Uni<StoredKey> findByPrefix(String prefix) {
-        return pool.preparedQuery("select " + COLUMNS + " from api_key where prefix = $1")
-                .execute(Tuple.of(prefix)).map(ApiKeyRepository::first);
+        // the prefix is all an incoming key tells; the row found names the tenant (prefixes are unique)
+        return db.acrossTenants("API key authentication by prefix", c -> c
+                .preparedQuery("select " + COLUMNS + " from api_key where prefix = $1")
+                .execute(Tuple.of(prefix)).map(ApiKeyRepository::first));
     }
 
     public Uni<StoredKey> find(UUID tenantId, UUID id) {
-        return pool.preparedQuery("select " + COLUMNS + " from api_key where tenant_id = $1 and id = $2")
-                .execute(Tuple.of(tenantId, id)).map(ApiKeyRepository::first);
+        return db.inTenant(tenantId, c -> c
+                .preparedQuery("select " + COLUMNS + " from api_key where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenantId, id)).map(ApiKeyRepository::first));
     }
 
     public Uni<List<StoredKey>> list(UUID tenantId) {
-        return pool.preparedQuery("select " + COLUMNS + " from api_key where tenant_id = $1 order by created_at, id")
+        return db.inTenant(tenantId, c -> c
+                .preparedQuery("select " + COLUMNS + " from api_key where tenant_id = $1 order by created_at, id")
                 .execute(Tuple.of(tenantId)).map(rows -> {
                     List<StoredKey> keys = new ArrayList<>();
                     rows.forEach(row -> keys.add(toKey(row)));
                     return keys;
-                });
+                }));
     }
 
-    public Uni<Boolean> tenantExists(SqlClient client, UUID tenantId) {
-        return client.preparedQuery("select 1 from tenant where id = $1").execute(Tuple.of(tenantId))
-                .map(rows -> rows.size() > 0);
+    /** A new tenant (the tenant registry has no tenant_id, so no row-level security) and its first key, at once. */
+    public Uni<Void> insertTenantWithKey(UUID tenantId, String name, NewKey key, Instant at) {
+        return db.inTenant(tenantId, tx -> insertTenant(tx, tenantId, name, at).chain(() -> insertKey(tx, key, at)));
     }
 
-    public Uni<Void> insertTenant(SqlClient tx, UUID tenantId, String name, Instant at) {
+    /** The tenant, unless it is there already. */
+    public Uni<Void> ensureTenant(UUID tenantId, String name, Instant at) {
+        return db.inTenant(tenantId, tx -> insertTenant(tx, tenantId, name, at));
+    }
+
+    public Uni<Void> insert(NewKey key, Instant at) {
+        return db.inTenant(key.tenantId(), tx -> insertKey(tx, key, at));
+    }
+
+    /** The replacement key and the old key's shortened life, together. */
+    public Uni<Void> rotate(NewKey replacement, UUID oldId, Instant oldUntil, Instant at) {
+        return db.inTenant(replacement.tenantId(), tx -> insertKey(tx, replacement, at)
+                .chain(() -> retire(tx, replacement.tenantId(), oldId, oldUntil, replacement.id(), at)));
+    }
+
+    private static Uni<Void> insertTenant(SqlClient tx, UUID tenantId, String name, Instant at) {
         return tx.preparedQuery("""
                         insert into tenant (id, name, created_at, updated_at, version) values ($1, $2, $3, $3, 0)
                         on conflict (id) do nothing""")
                 .execute(Tuple.of(tenantId, name, utc(at))).replaceWithVoid();
     }
 
-    public Uni<Void> insertKey(SqlClient tx, NewKey key, Instant at) {
+    private static Uni<Void> insertKey(SqlClient tx, NewKey key, Instant at) {
         return tx.preparedQuery("""
                         insert into api_key (id, tenant_id, name, prefix, hash, scopes, allowed_sources, expires_at,
                                              created_at, updated_at, version)
@@ -86,7 +107,7 @@ public class ApiKeyRepository {
     }
 
     /** Shortens the life of a rotated key to its grace period (never lengthens it). */
-    public Uni<Void> retire(SqlClient tx, UUID tenantId, UUID id, Instant until, UUID replacedBy, Instant at) {
+    private static Uni<Void> retire(SqlClient tx, UUID tenantId, UUID id, Instant until, UUID replacedBy, Instant at) {
         return tx.preparedQuery("""
                         update api_key set expires_at = least(expires_at, $3), replaced_by = $4, updated_at = $5,
                                version = version + 1
@@ -95,23 +116,20 @@ public class ApiKeyRepository {
     }
 
     public Uni<Boolean> revoke(UUID tenantId, UUID id, String reason, Instant at) {
-        return pool.preparedQuery("""
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
                         update api_key set revoked_at = coalesce(revoked_at, $3), revoke_reason = coalesce(revoke_reason, $4),
                                updated_at = $3, version = version + 1
                         where tenant_id = $1 and id = $2""")
-                .execute(Tuple.of(tenantId, id, utc(at), reason)).map(rows -> rows.rowCount() > 0);
+                .execute(Tuple.of(tenantId, id, utc(at), reason)).map(rows -> rows.rowCount() > 0));
     }
 
     /** Best effort and coarse (at most once a minute per key): a usage hint, not an audit log. */
-    public Uni<Void> touch(UUID id, Instant at) {
-        return pool.preparedQuery("""
-                        update api_key set last_used_at = $2
-                        where id = $1 and (last_used_at is null or last_used_at < $2 - interval '1 minute')""")
-                .execute(Tuple.of(id, utc(at))).replaceWithVoid();
-    }
-
-    public Pool pool() {
-        return pool;
+    public Uni<Void> touch(UUID tenantId, UUID id, Instant at) {
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
+                        update api_key set last_used_at = $3::timestamptz
+                        where tenant_id = $1 and id = $2
+                          and (last_used_at is null or last_used_at < $3::timestamptz - interval '1 minute')""")
+                .execute(Tuple.of(tenantId, id, utc(at))).replaceWithVoid());
     }
 
     private static StoredKey first(RowSet<Row> rows) {

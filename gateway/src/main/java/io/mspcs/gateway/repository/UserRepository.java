@@ -1,7 +1,6 @@
 package io.mspcs.gateway.repository;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -23,10 +22,10 @@ public class UserRepository {
 
     private static final String COLUMNS = "id, tenant_id, issuer, subject, email, roles, active, created_at";
 
-    private final Pool pool;
+    private final ScopedDatabase db;
 
-    public UserRepository(Pool pool) {
-        this.pool = pool;
+    public UserRepository(ScopedDatabase db) {
+        this.db = db;
     }
 
     public record StoredUser(UUID id, UUID tenantId, String issuer, String subject, String email, Set<String> roles,
@@ -34,28 +33,32 @@ public class UserRepository {
     }
 
     public Uni<StoredUser> findByIdentity(String issuer, String subject) {
-        return pool.preparedQuery("select " + COLUMNS + " from app_user where issuer = $1 and subject = $2")
-                .execute(Tuple.of(issuer, subject)).map(UserRepository::first);
+        // sign-in: the identity is all a token tells; the user row found names the tenant ((issuer, subject) is unique)
+        return db.acrossTenants("user authentication by IdP identity", c -> c
+                .preparedQuery("select " + COLUMNS + " from app_user where issuer = $1 and subject = $2")
+                .execute(Tuple.of(issuer, subject)).map(UserRepository::first));
     }
 
     public Uni<StoredUser> find(UUID tenantId, UUID id) {
-        return pool.preparedQuery("select " + COLUMNS + " from app_user where tenant_id = $1 and id = $2")
-                .execute(Tuple.of(tenantId, id)).map(UserRepository::first);
+        return db.inTenant(tenantId, c -> c
+                .preparedQuery("select " + COLUMNS + " from app_user where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenantId, id)).map(UserRepository::first));
     }
 
     public Uni<List<StoredUser>> list(UUID tenantId) {
-        return pool.preparedQuery("select " + COLUMNS + " from app_user where tenant_id = $1 order by created_at, id")
+        return db.inTenant(tenantId, c -> c
+                .preparedQuery("select " + COLUMNS + " from app_user where tenant_id = $1 order by created_at, id")
                 .execute(Tuple.of(tenantId)).map(rows -> {
                     List<StoredUser> users = new ArrayList<>();
                     rows.forEach(row -> users.add(toUser(row)));
                     return users;
-                });
+                }));
     }
 
     /** Inserts, or (same issuer and subject in the same tenant) replaces roles and reactivates; another tenant's
      * identity is left untouched and answers null. */
     public Uni<StoredUser> upsert(UUID tenantId, String issuer, String subject, String email, Set<String> roles, Instant at) {
-        return pool.preparedQuery("""
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
                         insert into app_user (id, tenant_id, issuer, subject, email, roles, active, created_at, updated_at, version)
                         values ($1, $2, $3, $4, $5, $6, true, $7, $7, 0)
                         on conflict (issuer, subject) do update
@@ -65,11 +68,11 @@ public class UserRepository {
                         returning""" + " " + COLUMNS)
                 .execute(Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(tenantId).addString(issuer).addString(subject)
                         .addString(email).addArrayOfString(roles.toArray(String[]::new)).addOffsetDateTime(utc(at)))
-                .map(UserRepository::first);
+                .map(UserRepository::first));
     }
 
     public Uni<StoredUser> update(UUID tenantId, UUID id, Set<String> roles, Boolean active, Instant at) {
-        return pool.preparedQuery("""
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
                         update app_user set roles = coalesce($3, roles), active = coalesce($4, active), updated_at = $5,
                                version = version + 1
                         where tenant_id = $1 and id = $2
@@ -77,12 +80,13 @@ public class UserRepository {
                 .execute(Tuple.tuple().addUUID(tenantId).addUUID(id)
                         .addArrayOfString(roles == null ? null : roles.toArray(String[]::new)).addBoolean(active)
                         .addOffsetDateTime(utc(at)))
-                .map(UserRepository::first);
+                .map(UserRepository::first));
     }
 
     public Uni<Boolean> delete(UUID tenantId, UUID id) {
-        return pool.preparedQuery("delete from app_user where tenant_id = $1 and id = $2").execute(Tuple.of(tenantId, id))
-                .map(rows -> rows.rowCount() > 0);
+        return db.inTenant(tenantId, c -> c.preparedQuery("delete from app_user where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenantId, id))
+                .map(rows -> rows.rowCount() > 0));
     }
 
     private static StoredUser first(RowSet<Row> rows) {

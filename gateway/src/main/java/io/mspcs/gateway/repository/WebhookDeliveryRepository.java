@@ -1,7 +1,6 @@
 package io.mspcs.gateway.repository;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +27,10 @@ public class WebhookDeliveryRepository {
     private static final String COLUMNS = "id, tenant_id, subscription_id, event_id, event_type, status, attempts, "
             + "next_attempt_at, last_http_status, delivered_at, created_at";
 
-    private final Pool pool;
+    private final ScopedDatabase db;
 
-    public WebhookDeliveryRepository(Pool pool) {
-        this.pool = pool;
+    public WebhookDeliveryRepository(ScopedDatabase db) {
+        this.db = db;
     }
 
     public record NewDelivery(UUID id, UUID tenantId, UUID subscriptionId, UUID eventId, String eventType,
@@ -53,19 +52,19 @@ public class WebhookDeliveryRepository {
     }
 
     /** Inserts what is new; a (subscription, event) pair that already has a delivery is left alone. */
-    public Uni<Void> insert(List<NewDelivery> deliveries, Instant at) {
+    public Uni<Void> insert(UUID tenantId, List<NewDelivery> deliveries, Instant at) {
         if (deliveries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> batch = deliveries.stream().map(d -> Tuple.tuple().addUUID(d.id()).addUUID(d.tenantId())
                 .addUUID(d.subscriptionId()).addUUID(d.eventId()).addString(d.eventType()).addString(d.payload())
                 .addOffsetDateTime(utc(at))).toList();
-        return pool.preparedQuery("""
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
                         insert into webhook_delivery (id, tenant_id, subscription_id, event_id, event_type, payload, status,
                                                       attempts, next_attempt_at, created_at, updated_at, version)
                         values ($1, $2, $3, $4, $5, $6, 'PENDING', 0, $7, $7, $7, 0)
                         on conflict (subscription_id, event_id) do nothing""")
-                .executeBatch(batch).replaceWithVoid();
+                .executeBatch(batch).replaceWithVoid());
     }
 
     /**
@@ -73,7 +72,8 @@ public class WebhookDeliveryRepository {
      * {@code lease}, so the row is not held locked during the HTTP call and other replicas skip it meanwhile.
      */
     public Uni<List<Claimed>> claimDue(Instant now, Duration lease, int limit, int perSubscription) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        // the worker finds due rows of every tenant in one claim; each attempt is then recorded under its tenant
+        return db.acrossTenants("webhook worker claiming due deliveries", connection -> connection.preparedQuery("""
                         with ranked as (
                             select d.id, d.next_attempt_at,
                                    row_number() over (partition by d.subscription_id order by d.next_attempt_at) as place
@@ -111,7 +111,7 @@ public class WebhookDeliveryRepository {
      */
     public Uni<Void> recordAttempt(Claimed delivery, Attempt attempt, String status, Instant nextAttemptAt) {
         Instant at = attempt.attemptedAt();
-        return pool.withTransaction(connection -> connection.preparedQuery("""
+        return db.inTenant(delivery.tenantId(), connection -> connection.preparedQuery("""
                                 insert into webhook_delivery_attempt (id, tenant_id, delivery_id, attempt, attempted_at, http_status,
                                                                       duration_ms, error, response_excerpt, created_at, updated_at, version)
                                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $5, $5, 0)""")
@@ -122,31 +122,34 @@ public class WebhookDeliveryRepository {
                         .chain(() -> connection.preparedQuery("""
                                         update webhook_delivery set status = $2, attempts = $3, next_attempt_at = $4,
                                                last_http_status = $5, delivered_at = $6, updated_at = $7, version = version + 1
-                                        where id = $1""")
+                                        where tenant_id = $8 and id = $1""")
                                 .execute(Tuple.tuple().addUUID(delivery.id()).addString(status).addInteger(attempt.attempt())
                                         .addOffsetDateTime(nextAttemptAt == null ? null : utc(nextAttemptAt))
                                         .addInteger(attempt.httpStatus())
                                         .addOffsetDateTime(DELIVERED.equals(status) ? utc(at) : null)
-                                        .addOffsetDateTime(utc(at))))
+                                        .addOffsetDateTime(utc(at)).addUUID(delivery.tenantId())))
                         .chain(() -> connection.preparedQuery(DELIVERED.equals(status)
-                                        ? "update webhook_subscription set failing_since = null where id = $1 and $2::timestamptz is not null"
-                                        : "update webhook_subscription set failing_since = coalesce(failing_since, $2) where id = $1")
-                                .execute(Tuple.of(delivery.subscriptionId(), utc(at)))))
+                                        ? "update webhook_subscription set failing_since = null"
+                                                + " where tenant_id = $3 and id = $1 and $2::timestamptz is not null"
+                                        : "update webhook_subscription set failing_since = coalesce(failing_since, $2)"
+                                                + " where tenant_id = $3 and id = $1")
+                                .execute(Tuple.of(delivery.subscriptionId(), utc(at), delivery.tenantId()))))
                 .replaceWithVoid();
     }
 
     /** When the subscription's current run of failures started; null after a success. */
-    public Uni<Instant> failingSince(UUID subscriptionId) {
-        return pool.preparedQuery("select failing_since from webhook_subscription where id = $1")
-                .execute(Tuple.of(subscriptionId))
-                .map(rows -> rows.size() == 0 ? null : instant(rows.iterator().next(), "failing_since"));
+    public Uni<Instant> failingSince(UUID tenantId, UUID subscriptionId) {
+        return db.inTenant(tenantId, c -> c
+                .preparedQuery("select failing_since from webhook_subscription where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenantId, subscriptionId))
+                .map(rows -> rows.size() == 0 ? null : instant(rows.iterator().next(), "failing_since")));
     }
 
-    public Uni<Void> disable(UUID subscriptionId, String status, Instant at) {
-        return pool.preparedQuery("""
-                        update webhook_subscription set active = false, status = $2, updated_at = $3, version = version + 1
-                        where id = $1""")
-                .execute(Tuple.of(subscriptionId, status, utc(at))).replaceWithVoid();
+    public Uni<Void> disable(UUID tenantId, UUID subscriptionId, String status, Instant at) {
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
+                        update webhook_subscription set active = false, status = $3, updated_at = $4, version = version + 1
+                        where tenant_id = $1 and id = $2""")
+                .execute(Tuple.of(tenantId, subscriptionId, status, utc(at))).replaceWithVoid());
     }
 
     public Uni<List<StoredDelivery>> page(UUID tenantId, UUID subscriptionId, Instant beforeCreatedAt, UUID beforeId,
@@ -154,7 +157,7 @@ public class WebhookDeliveryRepository {
         Tuple args = Tuple.tuple().addUUID(tenantId).addUUID(subscriptionId)
                 .addOffsetDateTime(beforeCreatedAt == null ? null : utc(beforeCreatedAt)).addUUID(beforeId)
                 .addInteger(limit);
-        return pool.preparedQuery("select " + COLUMNS + """
+        return db.inTenant(tenantId, c -> c.preparedQuery("select " + COLUMNS + """
                          from webhook_delivery
                         where tenant_id = $1 and ($2::uuid is null or subscription_id = $2)
                           and ($3::timestamptz is null or (created_at, id) < ($3, $4))
@@ -163,12 +166,13 @@ public class WebhookDeliveryRepository {
                     List<StoredDelivery> list = new ArrayList<>();
                     rows.forEach(row -> list.add(toDelivery(row)));
                     return list;
-                });
+                }));
     }
 
     public Uni<StoredDelivery> find(UUID tenantId, UUID id) {
-        return pool.preparedQuery("select " + COLUMNS + " from webhook_delivery where tenant_id = $1 and id = $2")
-                .execute(Tuple.of(tenantId, id)).map(rows -> rows.size() == 0 ? null : toDelivery(rows.iterator().next()));
+        return db.inTenant(tenantId, c -> c
+                .preparedQuery("select " + COLUMNS + " from webhook_delivery where tenant_id = $1 and id = $2")
+                .execute(Tuple.of(tenantId, id)).map(rows -> rows.size() == 0 ? null : toDelivery(rows.iterator().next())));
     }
 
     /** The attempt log of these deliveries, oldest first. */
@@ -176,7 +180,7 @@ public class WebhookDeliveryRepository {
         if (deliveryIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("""
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
                         select delivery_id, attempt, attempted_at, http_status, duration_ms, error, response_excerpt
                         from webhook_delivery_attempt where tenant_id = $1 and delivery_id = any($2)
                         order by attempted_at, attempt""")
@@ -188,22 +192,24 @@ public class WebhookDeliveryRepository {
                                     row.getInteger("duration_ms"), row.getString("error"),
                                     row.getString("response_excerpt"))));
                     return byDelivery;
-                });
+                }));
     }
 
     /** Forgets finished deliveries (and their attempts) created before {@code before}: the log keeps 30 days. */
     public Uni<Integer> purge(Instant before) {
-        return pool.preparedQuery("delete from webhook_delivery where created_at < $1 and status <> 'PENDING'")
-                .execute(Tuple.of(utc(before))).map(rows -> rows.rowCount());
+        // one batch delete over every tenant's old log (attempts cascade): per-tenant transactions would cost a scan each
+        return db.acrossTenants("retention of the webhook delivery log", c -> c
+                .preparedQuery("delete from webhook_delivery where created_at < $1 and status <> 'PENDING'")
+                .execute(Tuple.of(utc(before))).map(rows -> rows.rowCount()));
     }
 
     /** Puts a delivery back in the queue with a fresh schedule (manual redeliver). */
     public Uni<Boolean> requeue(UUID tenantId, UUID id, Instant at) {
-        return pool.preparedQuery("""
+        return db.inTenant(tenantId, c -> c.preparedQuery("""
                         update webhook_delivery set status = 'PENDING', attempts = 0, next_attempt_at = $3, updated_at = $3,
                                version = version + 1
                         where tenant_id = $1 and id = $2""")
-                .execute(Tuple.of(tenantId, id, utc(at))).map(rows -> rows.rowCount() > 0);
+                .execute(Tuple.of(tenantId, id, utc(at))).map(rows -> rows.rowCount() > 0));
     }
 
     private static StoredDelivery toDelivery(Row row) {

@@ -137,8 +137,13 @@ public class IdempotentWrites {
 
     /** Hourly housekeeping; an expired row is also replaced when its key is claimed again. */
     void schedulePurge(@Observes StartupEvent startup, Vertx vertx) {
-        vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> records.purgeExpired(clock.instant()).subscribe().with(
+        vertx.setPeriodic(PURGE_EVERY.toMillis(), id -> purgeExpired().subscribe().with(
                 purged -> LOG.debugf("purged %d idempotency records", purged),
                 failure -> LOG.warn("idempotency purge failed", failure)));
+    }
+
+    /** The records whose 24 h have passed, across tenants; the number purged. */
+    public Uni<Integer> purgeExpired() {
+        return records.purgeExpired(clock.instant());
     }
 }

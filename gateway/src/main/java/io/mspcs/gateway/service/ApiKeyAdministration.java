@@ -49,7 +49,7 @@ public class ApiKeyAdministration {
         ApiKeys.IssuedKey issued = apiKeys.issue(config.keyEnvironment());
         NewKey key = new NewKey(UUID.randomUUID(), tenantId, name, issued.prefix(), issued.hash(), scopes, allowedSources,
                 now.plus(lifetime));
-        return repository.pool().withTransaction(tx -> repository.insertKey(tx, key, now))
+        return repository.insert(key, now)
                 .chain(() -> repository.find(tenantId, key.id()))
                 .map(stored -> new KeyView(stored, issued.key(), config.keyEnvironment()));
     }
@@ -74,8 +74,7 @@ public class ApiKeyAdministration {
             Instant expiresAt = now.plus(remaining.compareTo(DEFAULT_LIFETIME) > 0 ? remaining : DEFAULT_LIFETIME);
             NewKey key = new NewKey(UUID.randomUUID(), tenantId, old.name(), issued.prefix(), issued.hash(), old.scopes(),
                     old.allowedSources(), expiresAt);
-            return repository.pool().withTransaction(tx -> repository.insertKey(tx, key, now)
-                            .chain(() -> repository.retire(tx, tenantId, id, now.plus(grace), key.id(), now)))
+            return repository.rotate(key, id, now.plus(grace), now)
                     .invoke(() -> authenticator.forget(old.prefix()))
                     .chain(() -> repository.find(tenantId, key.id()))
                     .map(stored -> new KeyView(stored, issued.key(), config.keyEnvironment()));

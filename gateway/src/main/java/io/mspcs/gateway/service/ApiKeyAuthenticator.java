@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -23,11 +25,14 @@ import java.util.concurrent.TimeUnit;
 public class ApiKeyAuthenticator {
 
     static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** lastUsedAt (gateway.md §1.1) is a coarse hint: one write per key and minute at most, from each instance. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;
     private final ApiKeys apiKeys;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> touched = new ConcurrentHashMap<>();
 
     public ApiKeyAuthenticator(ApiKeyRepository keys, ApiKeys apiKeys, Clock clock) {
         this.keys = keys;
@@ -67,7 +72,13 @@ public class ApiKeyAuthenticator {
     }
 
     private Uni<Void> touch(Principal principal) {
-        return keys.touch(java.util.UUID.fromString(principal.principalId()), clock.instant())
-                .onFailure().recoverWithNull().replaceWithVoid();
+        UUID keyId = UUID.fromString(principal.principalId());
+        Instant now = clock.instant();
+        Instant previous = touched.get(keyId);
+        if (previous != null && Duration.between(previous, now).abs().compareTo(TOUCH_EVERY) < 0) {
+            return Uni.createFrom().voidItem(); // a transaction per request for a hint would cost more than it tells
+        }
+        touched.put(keyId, now);
+        return keys.touch(principal.tenantId(), keyId, now).onFailure().recoverWithNull().replaceWithVoid();
     }
 }

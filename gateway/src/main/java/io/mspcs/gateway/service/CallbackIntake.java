@@ -1,6 +1,8 @@
 package io.mspcs.gateway.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.gateway.domain.CallbackFacts;
 import io.mspcs.gateway.domain.CallbackSignatures;
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +35,8 @@ import java.util.function.Function;
 public class CallbackIntake {
 
     public static final String DEACTIVATED_TYPE = "gateway.IntegrationDeactivated.v1";
+    /** Callbacks received, by {@code result}: accepted, duplicate, not_found, bad_signature, malformed, key_unavailable. */
+    public static final String RECEIVED_METRIC = "cs_inbound_callbacks_received";
     private static final TypeReference<LinkedHashMap<String, Object>> OBJECT = new TypeReference<>() {
     };
 
@@ -40,20 +46,24 @@ public class CallbackIntake {
     private final IntegrationConnections connections;
     private final ConnectWiseSigningKeys connectWiseKeys;
     private final LiveFeed feed;
+    private final MeterRegistry metrics;
     private final Clock clock;
 
     public CallbackIntake(IntegrationRepository repository, IntegrationConnections connections,
-                          ConnectWiseSigningKeys connectWiseKeys, LiveFeed feed, Clock clock) {
+                          ConnectWiseSigningKeys connectWiseKeys, LiveFeed feed, MeterRegistry metrics, Clock clock) {
         this.repository = repository;
         this.connections = connections;
         this.connectWiseKeys = connectWiseKeys;
         this.feed = feed;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     /** @param header the request's headers by name (case-insensitive lookup) */
     public Uni<Result> receive(UUID connectionId, Function<String, String> header, byte[] body) {
-        return verified(connectionId, header, body, connection -> store(connection, body));
+        return verified(connectionId, header, body, connection -> store(connection, body))
+                .invoke(result -> metrics.counter(RECEIVED_METRIC,
+                        List.of(Tag.of("result", result.name().toLowerCase(Locale.ROOT)))).increment());
     }
 
     /** Autotask's deactivation URL: the connection is marked deactivated and the tenant's admins are told. */

@@ -1,5 +1,7 @@
 package io.mspcs.gateway.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.mspcs.contracts.EventCodec;
 import io.mspcs.gateway.client.CircuitOpenException;
 import io.mspcs.gateway.client.UpstreamForwarder;
@@ -28,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,6 +44,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class CallbackWorker {
 
+    /** Callbacks finished by {@code source} and {@code outcome}: delivered, rejected or skipped. */
+    public static final String PROCESSED_METRIC = "cs_inbound_callbacks_processed";
+    /** Failed forwarding attempts by {@code source} and {@code outcome}: retry (tried again later) or given_up. */
+    public static final String FAILED_METRIC = "cs_inbound_callbacks_failed";
     private static final Logger LOG = Logger.getLogger(CallbackWorker.class);
     /** Longer than the bulk timeout (60 s): a claimed row is not taken again while its call may still run. */
     private static final Duration LEASE = Duration.ofMinutes(2);
@@ -49,16 +56,18 @@ public class CallbackWorker {
     private final Vertx vertx;
     private final IntegrationRepository repository;
     private final UpstreamForwarder upstreams;
+    private final MeterRegistry metrics;
     private final Clock clock;
     private final GatewayConfig.Integrations config;
     private final AtomicBoolean polling = new AtomicBoolean();
     private long timer = -1;
 
-    public CallbackWorker(Vertx vertx, IntegrationRepository repository, UpstreamForwarder upstreams, Clock clock,
-                          GatewayConfig config) {
+    public CallbackWorker(Vertx vertx, IntegrationRepository repository, UpstreamForwarder upstreams,
+                          MeterRegistry metrics, Clock clock, GatewayConfig config) {
         this.vertx = vertx;
         this.repository = repository;
         this.upstreams = upstreams;
+        this.metrics = metrics;
         this.clock = clock;
         this.config = config.integrations();
     }
@@ -94,8 +103,7 @@ public class CallbackWorker {
         CallbackTranslation.Outcome translated = CallbackTranslation.translate(source, callback.sourceName(), facts,
                 callback.receivedAt().toString());
         if (translated instanceof CallbackTranslation.Skip skip) {
-            return repository.record(callback.id(), new Outcome(IntegrationRepository.SKIPPED, null, null, null,
-                    skip.reason(), null), clock.instant());
+            return record(callback, new Outcome(IntegrationRepository.SKIPPED, null, null, null, skip.reason(), null));
         }
         var call = (CallbackTranslation.Forward) translated;
         String target = call.service().name().toLowerCase(Locale.ROOT) + " " + call.path();
@@ -111,8 +119,18 @@ public class CallbackWorker {
                         callback.id().toString(), callback.receivedAt()).toCompletionStage())
                 .map(response -> answered(callback, target, response))
                 .onFailure().recoverWithItem(failure -> retryOrGiveUp(callback, target, null, describe(failure), null))
-                .chain(outcome -> repository.record(callback.id(), outcome, clock.instant()))
+                .chain(outcome -> record(callback, outcome))
                 .onFailure().invoke(failure -> LOG.errorf(failure, "callback %s not recorded", callback.id()));
+    }
+
+    private Uni<Void> record(ClaimedCallback callback, Outcome outcome) {
+        boolean failed = outcome.status().equals(IntegrationRepository.PENDING)
+                || outcome.status().equals(IntegrationRepository.GIVEN_UP);
+        String kind = outcome.status().equals(IntegrationRepository.PENDING) ? "retry"
+                : outcome.status().toLowerCase(Locale.ROOT);
+        metrics.counter(failed ? FAILED_METRIC : PROCESSED_METRIC,
+                List.of(Tag.of("source", callback.source()), Tag.of("outcome", kind))).increment();
+        return repository.record(callback.tenantId(), callback.id(), outcome, clock.instant());
     }
 
     private Outcome answered(ClaimedCallback callback, String target, HttpResponse<Buffer> response) {

@@ -48,8 +48,8 @@ public class TenantProvisioning {
         ApiKeys.IssuedKey issued = apiKeys.issue(config.keyEnvironment());
         NewKey key = new NewKey(UUID.randomUUID(), tenantId, keyName, issued.prefix(), issued.hash(), scopes, Set.of(),
                 now.plus(ApiKeyAdministration.DEFAULT_LIFETIME));
-        return repository.pool().withTransaction(tx -> repository.insertTenant(tx, tenantId, tenantName, now)
-                        .chain(() -> repository.insertKey(tx, key, now)))
+        // the operator's request touches only the new tenant's rows, so it runs under that tenant (not all tenants)
+        return repository.insertTenantWithKey(tenantId, tenantName, key, now)
                 .chain(() -> admin.map(a -> users.upsert(tenantId, a.issuer(), a.subject(), a.email(), Set.of("ADMIN"), now)
                         .map(user -> user == null ? null : user.id())).orElse(Uni.createFrom().nullItem()))
                 .map(adminId -> new ProvisionedTenant(tenantId, key.id(), issued.key(), scopes, key.expiresAt(), adminId));

@@ -75,9 +75,14 @@ public class WebhookDeliveryWorker {
         client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setKeepAlive(false)
                 .setConnectTimeout((int) Math.min(config.deliveryTimeout().toMillis(), 5_000)));
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> poll());
-        purgeTimer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> deliveries.purge(clock.instant().minus(LOG_KEPT))
+        purgeTimer = vertx.setPeriodic(Duration.ofHours(1).toMillis(), id -> purgeLog()
                 .subscribe().with(purged -> LOG.debugf("%d old webhook deliveries purged", purged),
                         failure -> LOG.warnf("webhook log purge failed: %s", failure.getMessage())));
+    }
+
+    /** Hourly: forgets finished deliveries older than the log keeps them (30 days); the number forgotten. */
+    public Uni<Integer> purgeLog() {
+        return deliveries.purge(clock.instant().minus(LOG_KEPT));
     }
 
     void stop(@Observes ShutdownEvent stopping) {
@@ -163,14 +168,14 @@ public class WebhookDeliveryWorker {
         }
         count("given_up");
         return deliveries.recordAttempt(delivery, attempt, WebhookDeliveryRepository.GIVEN_UP, null)
-                .chain(() -> deliveries.failingSince(delivery.subscriptionId()))
+                .chain(() -> deliveries.failingSince(delivery.tenantId(), delivery.subscriptionId()))
                 .chain(since -> WebhookDeliveryRules.failingTooLong(since, now)
                         ? disable(delivery, "DISABLED_FAILING", now) : Uni.createFrom().voidItem());
     }
 
     /** Disables the subscription and tells the tenant's live feed. */
     private Uni<Void> disable(Claimed delivery, String status, Instant at) {
-        return deliveries.disable(delivery.subscriptionId(), status, at).invoke(() -> {
+        return deliveries.disable(delivery.tenantId(), delivery.subscriptionId(), status, at).invoke(() -> {
             UUID id = UUID.randomUUID();
             String type = "gateway.WebhookSubscriptionDisabled.v1";
             feed.publish(new FeedEntry(id, delivery.tenantId(), "", type, new JsonObject().put("specversion", "1.0")

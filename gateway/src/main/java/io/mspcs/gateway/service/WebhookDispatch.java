@@ -41,7 +41,7 @@ public class WebhookDispatch {
                     .map(s -> new NewDelivery(UUID.randomUUID(), s.tenantId(), s.id(), envelope.id(), envelope.type(),
                             EventCodec.write(envelope)))
                     .toList();
-            return deliveries.insert(matching, clock.instant());
+            return deliveries.insert(envelope.tenantId(), matching, clock.instant());
         });
     }
 }

@@ -168,8 +168,9 @@ public class WebhookSubscriptions {
                 .put("datacontenttype", "application/json")
                 .put("data", new io.vertx.core.json.JsonObject().put("subscriptionId", subscription.id().toString()))
                 .encode();
-        return deliveries.insert(List.of(new WebhookDeliveryRepository.NewDelivery(deliveryId, subscription.tenantId(),
-                subscription.id(), eventId, PING_TYPE, payload)), now).replaceWith(deliveryId);
+        var delivery = new WebhookDeliveryRepository.NewDelivery(deliveryId, subscription.tenantId(), subscription.id(),
+                eventId, PING_TYPE, payload);
+        return deliveries.insert(subscription.tenantId(), List.of(delivery), now).replaceWith(deliveryId);
     }
 
     private String newSecret() {

@@ -1,7 +1,11 @@
 package io.mspcs.gateway.rest;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mspcs.gateway.domain.CallbackSignatures;
+import io.mspcs.gateway.service.CallbackIntake;
+import io.mspcs.gateway.service.CallbackRetention;
+import io.mspcs.gateway.service.CallbackWorker;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -57,6 +61,12 @@ class IntegrationCallbacksComponentTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    CallbackRetention retention;
 
     @BeforeAll
     static void startKeyHost() throws IOException {
@@ -311,6 +321,62 @@ class IntegrationCallbacksComponentTest {
         JsonPath log = settled(admin, connection, "DELIVERED");
         JsonPath upsert = JsonPath.from(JsonPath.from(log.getString("items[0].responseExcerpt")).getString("body"));
         assertThat(upsert.getString("items[0].name")).isEqualTo(name);
+    }
+
+    private double count(String metric, String... tags) {
+        var counter = metrics.find(metric).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void receivedProcessedAndFailedCallbacksAreCounted() {
+        Admin admin = admin();
+        Connection connection = connect(admin, Map.of("source", "generic", "name", "Counted"));
+        String received = CallbackIntake.RECEIVED_METRIC;
+        double accepted = count(received, "result", "accepted");
+        double duplicate = count(received, "result", "duplicate");
+        double badSignature = count(received, "result", "bad_signature");
+        double delivered = count(CallbackWorker.PROCESSED_METRIC, "source", "generic", "outcome", "delivered");
+        double retried = count(CallbackWorker.FAILED_METRIC, "source", "generic", "outcome", "retry");
+
+        String body = company("31", "Counted Co", "2026-11-20T13:00:00Z");
+        generic(connection, body).statusCode(202);
+        generic(connection, body).statusCode(202);
+        post(connection.callbackUrl(), "X-CS-Signature", "sha256=00", body).statusCode(401);
+        settled(admin, connection, "DELIVERED");
+        generic(connection, company("32", UpstreamStub.FAILING_MARKER, "2026-11-20T13:01:00Z")).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(callbacks(admin, connection)
+                .getInt("items.find { it.externalId == '32' }.attempts")).isEqualTo(1));
+
+        assertThat(count(received, "result", "accepted") - accepted).isEqualTo(2);
+        assertThat(count(received, "result", "duplicate") - duplicate).isEqualTo(1);
+        assertThat(count(received, "result", "bad_signature") - badSignature).isEqualTo(1);
+        // other tests' callbacks may finish meanwhile: at least this test's own
+        assertThat(count(CallbackWorker.PROCESSED_METRIC, "source", "generic", "outcome", "delivered") - delivered)
+                .isGreaterThanOrEqualTo(1);
+        assertThat(count(CallbackWorker.FAILED_METRIC, "source", "generic", "outcome", "retry") - retried)
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theDailyRetentionForgetsFinishedCallbacksAfterThirtyDaysButKeepsPendingOnes() {
+        Admin admin = admin();
+        Connection connection = connect(admin, Map.of("source", "generic", "name", "Retained"));
+        generic(connection, company("41", "Old Co", "2026-11-20T13:00:00Z")).statusCode(202);
+        settled(admin, connection, "DELIVERED");
+        retention.purge().await().atMost(Duration.ofSeconds(10));
+        assertThat(callbacks(admin, connection).getList("items")).hasSize(1);
+
+        clock.advance(Duration.ofDays(31));
+        // pending after the jump: received now, its 24 h of retries still ahead
+        generic(connection, company("42", UpstreamStub.FAILING_MARKER, "2026-11-20T13:01:00Z")).statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(callbacks(admin, connection).getInt("items[0].attempts")).isEqualTo(1));
+        assertThat(retention.purge().await().atMost(Duration.ofSeconds(10))).isPositive();
+        JsonPath left = callbacks(admin, connection);
+        assertThat(left.getList("items")).hasSize(1);
+        assertThat(left.getString("items[0].externalId")).isEqualTo("42");
+        assertThat(left.getString("items[0].status")).isEqualTo("PENDING");
     }
 
     // §11 #24

@@ -2,6 +2,7 @@ package io.mspcs.gateway.rest;
 
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.PlatformTestResource;
+import io.mspcs.platformtest.RowLevelSecurity;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import static io.mspcs.gateway.rest.GatewayFixtures.devToken;
 import static io.mspcs.gateway.rest.GatewayFixtures.randomEmail;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -44,6 +47,9 @@ class SecuritySuiteComponentTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    IdempotentWrites idempotentWrites;
 
     private GatewayFixtures.Tenant tenant(String... scopes) {
         return GatewayFixtures.tenantWithKey(management, List.of(scopes));
@@ -217,6 +223,26 @@ class SecuritySuiteComponentTest {
         other.asKey().get("/api/v1/me").then().statusCode(200);
     }
 
+    @Test
+    void aKeysLastUseIsRecordedAtMostOnceAMinute() {
+        var tenant = tenant("clients:read");
+        String admin = adminToken(tenant.tenantId());
+        java.util.function.Supplier<Instant> lastUsed = () -> Instant.parse(asUser(admin)
+                .get("/api/v1/admin/api-keys/" + tenant.apiKeyId()).then().statusCode(200).extract().path("lastUsedAt"));
+        Instant first = clock.instant();
+        tenant.asKey().get("/api/v1/me").then().statusCode(200);
+        // the database keeps microseconds
+        assertThat(lastUsed.get()).isCloseTo(first, within(1, ChronoUnit.MILLIS));
+
+        clock.advance(Duration.ofSeconds(30));
+        tenant.asKey().get("/api/v1/me").then().statusCode(200);
+        assertThat(lastUsed.get()).isCloseTo(first, within(1, ChronoUnit.MILLIS));
+
+        clock.advance(Duration.ofSeconds(31));
+        tenant.asKey().get("/api/v1/me").then().statusCode(200);
+        assertThat(lastUsed.get()).isCloseTo(clock.instant(), within(1, ChronoUnit.MILLIS));
+    }
+
     // #9
 
     @Test
@@ -227,6 +253,30 @@ class SecuritySuiteComponentTest {
                 .body(Map.of("tenantId", other, "name", "x")).post("/api/v1/clients").then().statusCode(201)
                 .body("headers.'x-tenant-id'", equalTo(tenant.tenantId()))
                 .body("headers.'x-roles'", equalTo("INTEGRATION"));
+    }
+
+    // #13
+
+    @Test
+    void rowLevelSecurityHidesEveryTenantRowFromAQueryThatNamesNoTenant() {
+        String tenant = tenantWithGatewayRows();
+        tenantWithGatewayRows(); // another tenant's rows, which the first must not see
+        // api_key, app_user, idempotency_record, webhook_subscription, integration_connection
+        RowLevelSecurity.assertTenantTablesIsolated("gateway", UUID.fromString(tenant), 5);
+    }
+
+    /** A tenant with a row in five gateway tables, each written through the API; its id. */
+    private String tenantWithGatewayRows() {
+        var tenant = tenant("clients:write", "webhooks:manage");
+        String admin = adminToken(tenant.tenantId());
+        tenant.asKey().header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body("{\"name\":\"a\"}").post("/api/v1/clients").then().statusCode(201);
+        tenant.asKey().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://93.184.216.34/cs-hooks", "types", List.of("health.*")))
+                .post("/api/v1/webhooks/subscriptions").then().statusCode(201);
+        asUser(admin).contentType(ContentType.JSON).body(Map.of("source", "generic", "name", "HaloPSA"))
+                .post("/api/v1/admin/integrations").then().statusCode(201);
+        return tenant.tenantId();
     }
 
     // #14, #15
@@ -335,6 +385,19 @@ class SecuritySuiteComponentTest {
         // keys are per tenant
         tenant("clients:write").asKey().header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body("{\"name\":\"b\"}").post("/api/v1/clients").then().statusCode(201);
+    }
+
+    @Test
+    void theHourlyPurgeForgetsIdempotencyRecordsAfterTwentyFourHours() {
+        var tenant = tenant("clients:write");
+        String key = UUID.randomUUID().toString();
+        tenant.asKey().header("Idempotency-Key", key).contentType(ContentType.JSON).body("{\"name\":\"a\"}")
+                .post("/api/v1/clients").then().statusCode(201);
+        clock.advance(Duration.ofHours(25));
+
+        assertThat(idempotentWrites.purgeExpired().await().atMost(Duration.ofSeconds(10))).isPositive();
+        tenant.asKey().header("Idempotency-Key", key).contentType(ContentType.JSON).body("{\"name\":\"b\"}")
+                .post("/api/v1/clients").then().statusCode(201).header("Idempotent-Replayed", nullValue());
     }
 
     // #21

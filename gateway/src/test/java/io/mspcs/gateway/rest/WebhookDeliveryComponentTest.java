@@ -5,6 +5,7 @@ import io.mspcs.contracts.EventCodec;
 import io.mspcs.contracts.EventEnvelope;
 import io.mspcs.contracts.EventTypes;
 import io.mspcs.gateway.domain.WebhookSignature;
+import io.mspcs.gateway.service.WebhookDeliveryWorker;
 import io.mspcs.platformtest.EventPublisher;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.PlatformTestResource;
@@ -48,6 +49,9 @@ class WebhookDeliveryComponentTest {
 
     @Inject
     MeterRegistry metrics;
+
+    @Inject
+    WebhookDeliveryWorker worker;
 
     private final WebhookReceiver receiver = WebhookReceiver.shared();
     private final EventPublisher publisher = EventPublisher.forSharedInfra();
@@ -279,6 +283,24 @@ class WebhookDeliveryComponentTest {
                 .body("items.size()", equalTo(1)).body("nextCursor", org.hamcrest.Matchers.notNullValue());
         tenant.asKey().get("/api/v1/webhooks/deliveries?limit=0").then().statusCode(400)
                 .body("type", equalTo("/problems/validation-failed"));
+    }
+
+    @Test
+    void theHourlyPurgeForgetsFinishedDeliveriesAfterThirtyDays() throws Exception {
+        var tenant = GatewayFixtures.tenantWithKey(management, List.of("webhooks:manage"));
+        var subscription = subscribe(tenant, List.of("health.*"));
+        String deliveryId = tenant.asKey().post("/api/v1/webhooks/subscriptions/" + subscription.id() + "/test")
+                .then().statusCode(202).extract().path("deliveryId");
+        assertThat(receiver.next(subscription.path(), WAIT)).isNotNull();
+        await().atMost(WAIT).untilAsserted(() -> tenant.asKey().get("/api/v1/webhooks/deliveries/" + deliveryId)
+                .then().statusCode(200).body("status", equalTo("DELIVERED")));
+
+        worker.purgeLog().await().atMost(WAIT);
+        tenant.asKey().get("/api/v1/webhooks/deliveries/" + deliveryId).then().statusCode(200);
+
+        clock.advance(Duration.ofDays(31));
+        assertThat(worker.purgeLog().await().atMost(WAIT)).isPositive();
+        tenant.asKey().get("/api/v1/webhooks/deliveries/" + deliveryId).then().statusCode(404);
     }
 
     @Test
