@@ -79,9 +79,12 @@ public class SweepService {
         }));
     }
 
-    /** Every 5 minutes for every tenant with clients; each tenant in its own transaction. */
+    /**
+     * Every 5 minutes for every tenant with clients: the tenants are found across all of them, then each is swept in
+     * its own transaction under its own scope.
+     */
     @Scheduled(every = "{segmentation.sweep.every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> scheduled() {
+    public Uni<Void> scheduled() {
         return TenantTransactions.inTransaction(TenantScope.allTenants("segment sweep: tenants with clients"),
                         () -> clients.find("select distinct tenantId from ClientEntity").project(UUID.class).list())
                 .chain(tenants -> Multi.createFrom().iterable(tenants)

@@ -5,9 +5,11 @@ import io.mspcs.platformtest.ContractAssertions;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.OutboxRows;
 import io.mspcs.platformtest.PlatformTestResource;
+import io.mspcs.segmentation.service.SweepService;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,9 @@ class SegmentOverrideComponentTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    SweepService sweeps;
+
     static String register(UUID tenant, String externalId, String amount) {
         return as(tenant).body(Map.of("items", List.of(Map.of("source", "connectwise", "externalId", externalId,
                         "name", "Client " + externalId, "mrr", Map.of("amount", amount, "currency", "USD")))))
@@ -43,6 +48,25 @@ class SegmentOverrideComponentTest {
         body.put("expiresAt", expiresAt);
         body.put("acknowledgeFreeze", acknowledge);
         return body;
+    }
+
+    /** The scheduler's own entry point finds the tenants across all of them and sweeps each under its own scope. */
+    @Test
+    void theScheduledSweepEndsTheExpiredOverridesOfEveryTenant() throws Throwable {
+        clock.set(Instant.parse("2026-06-01T09:00:00Z"));
+        List<UUID> tenants = List.of(UUID.randomUUID(), UUID.randomUUID());
+        for (UUID tenant : tenants) {
+            String id = register(tenant, "scheduled", "8000.00");
+            as(tenant).body(override("A", "Sponsor committed to a 2027 programme", "2026-09-30T00:00:00Z", false))
+                    .put("/api/v1/clients/" + id + "/segment/override").then().statusCode(200);
+        }
+
+        clock.set(Instant.parse("2026-09-30T00:05:00Z"));
+        VertxContextSupport.subscribeAndAwait(() -> sweeps.scheduled());
+
+        for (UUID tenant : tenants) {
+            assertThat(OutboxRows.of("segmentation", tenant, EventTypes.SEGMENT_OVERRIDE_ENDED)).hasSize(1);
+        }
     }
 
     @Test
