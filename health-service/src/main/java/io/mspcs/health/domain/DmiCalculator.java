@@ -32,12 +32,11 @@ public final class DmiCalculator {
      */
     public DmiSheet calculate(DmiCatalog catalog, Map<String, CoverageReading> readings, BandProfile profile,
                               Color previousColor, Instant now) {
-        Instant freshAfter = now.minus(policy.manualMaxAge(profile));
         List<Insight> active = catalog.active();
         Map<String, Valued> valuedByCode = new LinkedHashMap<>();
         for (Insight insight : active) {
             CoverageReading reading = readings.get(insight.code());
-            if (reading != null && reading.observedAt().isAfter(freshAfter)) {
+            if (reading != null && reading.observedAt().isAfter(now.minus(policy.coverageMaxAge(profile, reading)))) {
                 valuedByCode.put(insight.code(), new Valued(insight, reading, valueOf(insight, reading.coverage())));
             }
         }

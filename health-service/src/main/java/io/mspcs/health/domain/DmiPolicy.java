@@ -15,6 +15,8 @@ public record DmiPolicy(int modelVersion, DmiMethod method, BigDecimal minWeight
                         BigDecimal colorMargin, BigDecimal dropPoints, int dropWindowDays,
                         Map<BandProfile, Integer> manualMaxAgeDays, Map<BandProfile, Band> adoptionBands) {
 
+    static final Duration PUSHED_COVERAGE_MAX_AGE = Duration.ofDays(30);
+
     public DmiPolicy {
         Objects.requireNonNull(method, "method");
         manualMaxAgeDays = Map.copyOf(manualMaxAgeDays);
@@ -50,6 +52,15 @@ public record DmiPolicy(int modelVersion, DmiMethod method, BigDecimal minWeight
 
     public Duration manualMaxAge(BandProfile profile) {
         return Duration.ofDays(manualMaxAgeDays.get(profile));
+    }
+
+    /**
+     * How long a coverage reading counts (health.md §2.1, §3.3): manual coverage for the profile's refresh period
+     * plus grace; coverage pushed by a PSA/RMM for {@code signalMaxAgeDays} of the coverage types (30 days), after
+     * which it is EXPIRED and left out, never carried forward.
+     */
+    public Duration coverageMaxAge(BandProfile profile, CoverageReading reading) {
+        return ManualObservations.SOURCE.equals(reading.source()) ? manualMaxAge(profile) : PUSHED_COVERAGE_MAX_AGE;
     }
 
     public Duration dropWindow() {

@@ -46,15 +46,15 @@ public final class HealthEvents {
                 d.label(), d.complete());
     }
 
-    /** consecutiveReds counts month closes, which this service does not keep yet: 1 while RED, else 0. */
-    public static OutgoingEvent colorChanged(UUID clientId, ScoreChange.Transition transition, UUID scoreId,
-                                             int modelVersion) {
+    /** {@code consecutiveReds} as health.md §3.8 defines it (MonthlyClose.consecutiveReds). */
+    public static OutgoingEvent colorChanged(UUID clientId, ScoreChange.Transition transition, int consecutiveReds,
+                                             UUID scoreId, int modelVersion) {
         String client = clientId.toString();
         return new OutgoingEvent(EventTypes.HEALTH_COLOR_CHANGED, client, DmiEvents.AGGREGATE, client,
                 new HealthColorChangedData(client, transition.dimension(), transition.color().name(),
                         transition.previousColor() == null ? null : transition.previousColor().name(),
                         transition.score(), transition.previousScore(),
-                        transition.color() == io.mspcs.health.domain.Color.RED ? 1 : 0, scoreId.toString(),
+                        consecutiveReds, scoreId.toString(),
                         modelVersion));
     }
 }

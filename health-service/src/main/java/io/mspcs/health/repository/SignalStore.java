@@ -36,6 +36,13 @@ public class SignalStore {
     public record ClientKey(UUID clientId, String source, String externalId) {
     }
 
+    // Retention (health.md §8): a signal goes once both its event time and its observation are past the cutoff, so
+    // no window (the longest reads 400 days of event time) loses a fact it still counts.
+    private static final String DELETE_EXPIRED = """
+            delete from signal where id in (
+                select id from signal where event_time < :cutoff and observed_at < :cutoff limit :limit)
+            """;
+
     // "old" reads the rows as they were before this statement (one snapshot); the upsert only replaces an equal or
     // older observation whose content differs, so re-sends and stale copies write nothing.
     private static final String UPSERT = """
@@ -203,5 +210,13 @@ public class SignalStore {
                 .setParameter("tenant", tenantId)
                 .setParameter("now", now.atOffset(ZoneOffset.UTC))
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Deletes up to {@code limit} signals of every tenant older than {@code cutoff}: one statement. */
+    public Uni<Integer> deleteOlderThan(Instant cutoff, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(DELETE_EXPIRED)
+                .setParameter("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .setParameter("limit", limit)
+                .executeUpdate());
     }
 }

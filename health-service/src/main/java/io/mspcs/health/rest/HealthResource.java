@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -81,14 +83,33 @@ public class HealthResource {
 
     @GET
     @Path("/history")
-    @Operation(summary = "Score history, newest first, with changes and markers (MODEL_CHANGED, CATALOG_CHANGED, SEGMENT_CHANGED)")
-    public Uni<Page<HistoryItemView>> history(@PathParam("clientId") UUID clientId, @QueryParam("from") String from,
-                                              @QueryParam("to") String to, @QueryParam("limit") Integer limit,
-                                              @QueryParam("cursor") String cursor) {
+    @Operation(summary = "Score history, newest first, with changes and markers (MODEL_CHANGED, CATALOG_CHANGED, SEGMENT_CHANGED)",
+            description = "With monthly=true the month closes instead, newest first: {month, scoreId, colors, "
+                    + "consecutiveReds} per dimension and COMPOSITE (from and to do not apply; the cursor is a month).")
+    public Uni<Page<?>> history(@PathParam("clientId") UUID clientId, @QueryParam("from") String from,
+                                @QueryParam("to") String to, @QueryParam("limit") Integer limit,
+                                @QueryParam("cursor") String cursor, @QueryParam("monthly") boolean monthly) {
         int size = Page.limit(limit);
+        if (monthly) {
+            return health.monthly(caller.tenantId(), clientId, monthCursor(cursor), size).map(rows -> {
+                List<MonthCloseView> items = rows.stream().map(MonthCloseView::of).toList();
+                return new Page<>(items, items.size() == size ? items.get(size - 1).month() : null);
+            });
+        }
         return health.history(caller.tenantId(), clientId, QueryParams.instant("from", from), QueryParams.instant("to", to),
                         Page.uuidCursor(cursor), size)
                 .map(rows -> Page.of(rows.stream().map(HistoryItemView::of).toList(), size, HistoryItemView::scoreId));
+    }
+
+    private static YearMonth monthCursor(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return YearMonth.parse(cursor);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("cursor", "format", "cursor is not one this API gave out");
+        }
     }
 
     @POST

@@ -9,8 +9,10 @@ import io.mspcs.health.repository.DmiCatalogRepository;
 import io.mspcs.health.repository.DmiInsightEntity;
 import io.mspcs.health.repository.DmiInsightRepository;
 import io.mspcs.outbox.EventContext;
+import io.mspcs.outbox.TenantTransactions;
 import io.mspcs.rest.Problem;
 import io.mspcs.rest.ProblemException;
+import io.mspcs.rest.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -177,7 +179,7 @@ public class DmiCatalogVersionService {
             throw ProblemException.invalid("changeNote", "length", "changeNote has at most 500 characters");
         }
         Instant now = now();
-        return Panache.withTransaction(() -> stored(tenantId)
+        return TenantTransactions.inTransaction(TenantScope.tenant(tenantId), () -> stored(tenantId)
                         .chain(() -> draftEntity(tenantId))
                         .chain(draft -> insightsOf(draft).chain(next -> {
                             if (next.stream().noneMatch(Insight::active)) {

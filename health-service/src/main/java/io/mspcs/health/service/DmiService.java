@@ -22,7 +22,6 @@ import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.OutboxWriter;
 import io.mspcs.rest.Problem;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,7 +85,7 @@ public class DmiService {
                                 .chain(current -> recompute(client, catalog, current, now, context))));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<DmiSheet> sheet(UUID tenantId, UUID clientId) {
         Instant now = clock.instant();
         return clients.findInTenant(tenantId, clientId)
@@ -98,7 +97,7 @@ public class DmiService {
                                                 client.bandProfile(), last == null ? null : last.color, now)))));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<DmiSnapshotEntity>> snapshots(UUID tenantId, UUID clientId, SnapshotKind kind, UUID after, int limit) {
         return clients.findInTenant(tenantId, clientId)
                 .map(client -> registered(client, clientId))

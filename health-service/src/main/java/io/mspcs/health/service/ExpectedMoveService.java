@@ -5,7 +5,7 @@ import io.mspcs.health.repository.DmiCoverageRepository;
 import io.mspcs.health.repository.DmiSnapshotEntity;
 import io.mspcs.health.repository.DmiSnapshotRepository;
 import io.mspcs.health.repository.ExpectedMoveStore;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,7 +59,7 @@ public class ExpectedMoveService {
         });
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<ExpectedMoves.Verdict>> verdicts(UUID tenantId, UUID clientId) {
         return moves.ofClient(tenantId, clientId).chain(list -> {
             if (list.isEmpty()) {

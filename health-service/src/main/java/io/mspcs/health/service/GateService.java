@@ -7,7 +7,6 @@ import io.mspcs.health.repository.HealthAlertRepository;
 import io.mspcs.outbox.EventContext;
 import io.mspcs.outbox.OutboxWriter;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,7 +42,7 @@ public class GateService {
     }
 
     /** Open gates and risks, and those cleared in the last 180 days; newest first. */
-    @WithSession
+    @WithTransaction
     public Uni<List<HealthAlertEntity>> recent(UUID tenantId, UUID clientId) {
         return registered(tenantId, clientId)
                 .chain(() -> alerts.recentOf(tenantId, clientId, clock.instant().minus(SHOWN_CLEARED)));

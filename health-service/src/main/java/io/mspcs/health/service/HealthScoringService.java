@@ -13,12 +13,14 @@ import io.mspcs.health.domain.DmiPolicy;
 import io.mspcs.health.domain.DmiSheet;
 import io.mspcs.health.domain.DmiSnapshotPolicy;
 import io.mspcs.health.domain.DmiStallRule;
+import io.mspcs.health.domain.DimensionScore;
 import io.mspcs.health.domain.ReviewSchedule;
 import io.mspcs.health.domain.HealthCalculator;
 import io.mspcs.health.domain.HealthFacts;
 import io.mspcs.health.domain.HealthFactsAssembler;
 import io.mspcs.health.domain.HealthModel;
 import io.mspcs.health.domain.HealthScore;
+import io.mspcs.health.domain.MonthlyClose;
 import io.mspcs.health.domain.ScoreChange;
 import io.mspcs.health.domain.ScoreSummary;
 import io.mspcs.health.domain.SignalFact;
@@ -36,6 +38,7 @@ import io.mspcs.health.repository.DmiSnapshotRepository;
 import io.mspcs.health.repository.EngagementStore;
 import io.mspcs.health.repository.HealthAlertEntity;
 import io.mspcs.health.repository.HealthAlertRepository;
+import io.mspcs.health.repository.MonthlyCloseStore;
 import io.mspcs.health.repository.ScoreRecordRepository;
 import io.mspcs.health.repository.SignalFacts;
 import io.mspcs.outbox.EventContext;
@@ -79,12 +82,14 @@ public class HealthScoringService {
     private final DmiCatalogService catalogs;
     private final ScoringModelService models;
     private final BatchOutbox outbox;
+    private final MonthlyCloseStore closes;
     private final Clock clock;
 
     public HealthScoringService(ClientHealthRows rows, DmiCoverageRepository coverages,
                                 DmiSnapshotRepository snapshots, ScoreRecordRepository records, SignalFacts facts,
                                 EngagementStore engagementStore, HealthAlertRepository alerts,
-                                DmiCatalogService catalogs, ScoringModelService models, BatchOutbox outbox, Clock clock) {
+                                DmiCatalogService catalogs, ScoringModelService models, BatchOutbox outbox,
+                                MonthlyCloseStore closes, Clock clock) {
         this.rows = rows;
         this.coverages = coverages;
         this.snapshots = snapshots;
@@ -95,6 +100,7 @@ public class HealthScoringService {
         this.catalogs = catalogs;
         this.models = models;
         this.outbox = outbox;
+        this.closes = closes;
         this.clock = clock;
     }
 
@@ -132,9 +138,11 @@ public class HealthScoringService {
                                                     .chain(latest -> snapshots.sinceOf(tenantId, ids,
                                                                     now.minus(Duration.ofDays(90)))
                                                             .chain(recent -> alerts.liveOf(tenantId, ids, now)
-                                                            .chain(live -> offEventLoop(() -> compute(scorable, model,
-                                                                    catalog, readings, signals, engagement, previous,
-                                                                    latest, recent, live, trigger, context, now))))))))))
+                                                            .chain(live -> closes.latestOf(tenantId, ids)
+                                                            .chain(lastCloses -> offEventLoop(() -> compute(scorable,
+                                                                    model, catalog, readings, signals, engagement,
+                                                                    previous, latest, recent, live, lastCloses, trigger,
+                                                                    context, now)))))))))))
                     .chain(writes -> persist(writes))
                     .call(() -> rows.update(locked, before)));
         });
@@ -156,7 +164,7 @@ public class HealthScoringService {
     /** What a batch's computation decided to write. */
     private record Writes(Outcome outcome, List<DmiSnapshotEntity> snapshots,
                           List<ScoreRecordRepository.NewRecord> records, List<HealthAlertEntity> alerts,
-                          List<BatchOutbox.Pending> events) {
+                          List<MonthlyCloseStore.NewClose> closes, List<BatchOutbox.Pending> events) {
     }
 
     private Uni<Outcome> persist(Writes writes) {
@@ -164,6 +172,7 @@ public class HealthScoringService {
                 : snapshots.persist(writes.snapshots());
         Uni<Void> persistAlerts = writes.alerts().isEmpty() ? Uni.createFrom().voidItem() : alerts.persist(writes.alerts());
         return persistSnapshots.chain(() -> records.insertAll(writes.records())).chain(() -> persistAlerts)
+                .chain(() -> closes.insertAll(writes.closes()))
                 .chain(() -> outbox.append(writes.events())).replaceWith(writes.outcome());
     }
 
@@ -171,8 +180,8 @@ public class HealthScoringService {
                                Map<UUID, Map<String, CoverageReading>> readings, Map<UUID, List<SignalFact>> signals,
                                Map<UUID, EngagementStore.Engagement> engagement, List<ScoreRecordRepository.Previous> previous,
                                List<DmiSnapshotEntity> latest,
-                               List<DmiSnapshotEntity> recent, List<HealthAlertEntity> live, String trigger,
-                               EventContext context, Instant now) {
+                               List<DmiSnapshotEntity> recent, List<HealthAlertEntity> live,
+                               Map<UUID, MonthlyClose> lastCloses, String trigger, EventContext context, Instant now) {
         Map<UUID, ScoreRecordRepository.Previous> previousById = new HashMap<>();
         previous.forEach(r -> previousById.put(r.id(), r));
         Map<UUID, DmiSnapshotEntity> latestByClient = new HashMap<>();
@@ -194,6 +203,7 @@ public class HealthScoringService {
 
         List<DmiSnapshotEntity> newSnapshots = new ArrayList<>();
         List<ScoreRecordRepository.NewRecord> newRecords = new ArrayList<>();
+        List<MonthlyCloseStore.NewClose> newCloses = new ArrayList<>();
         List<BatchOutbox.Pending> events = new ArrayList<>();
         for (ClientHealthEntity client : scorable) {
             ScoreRecordRepository.Previous before = client.currentScoreId == null ? null
@@ -208,7 +218,8 @@ public class HealthScoringService {
                     adoptionFrom, now);
 
             List<DmiSnapshotEntity> clientRecent = recentByClient.getOrDefault(client.clientId, List.of());
-            var plan = cycles.due(client)
+            boolean closing = cycles.due(client);
+            var plan = closing
                     ? snapshotPolicy.cycle(sheet, cycles.ended(), cycles.today(), last == null ? null : last.toPoint(),
                             cycles.previous(clientRecent), clientRecent.stream().map(DmiSnapshotEntity::toPoint).toList(),
                             stallRule, now)
@@ -243,31 +254,61 @@ public class HealthScoringService {
                     readings.getOrDefault(client.clientId, Map.of()).values(), dmiPolicy.manualMaxAge(profile),
                     clientFacts, clientAlerts.stream().map(a -> a.overrideExpiresAt).filter(java.util.Objects::nonNull).toList());
             HealthScore score = calculator.calculate(sheet, clientFacts, profile, lastColors, now);
-            if (!ScoreChange.material(summary, score, model.version(), catalog.version(),
+            MonthlyClose lastClose = lastCloses.get(client.clientId);
+            if (ScoreChange.material(summary, score, model.version(), catalog.version(),
                     model.content().materialDelta())) {
-                continue;
+                newRecords.add(scored(client, score, summary, before, model, catalog, lastClose, events, trigger,
+                        context, now));
             }
-            ScoreRecordRepository.NewRecord record = record(client, score, summary, before, model, catalog, trigger,
-                    context, now);
-            newRecords.add(record);
-            if (score.compositeComplete()) {
-                events.add(new BatchOutbox.Pending(HealthEvents.scored(client.clientId, record.id(), model.id(),
-                        model.version(), score, summary == null ? null : summary.scores().get(HealthModel.COMPOSITE),
-                        now, trigger, record.dataAsOf()), context));
+            // a colour change is always material, so the score's colours are those of the client's current record
+            if (closing) {
+                newCloses.add(new MonthlyCloseStore.NewClose(client.tenantId, client.clientId, client.currentScoreId,
+                        MonthlyClose.close(cycles.ended(), colorsOf(score), lastClose), now));
             }
-            for (ScoreChange.Transition transition : ScoreChange.transitions(summary, score)) {
-                events.add(new BatchOutbox.Pending(HealthEvents.colorChanged(client.clientId, transition, record.id(),
-                        model.version()), context));
-            }
-            client.currentScoreId = record.id();
-            client.composite = score.composite();
-            client.compositeColor = score.compositeColor();
-            client.scoredAt = now;
-            client.dataAsOf = record.dataAsOf();
-            client.updatedAt = now;
         }
         return new Writes(new Outcome(scorable.size(), newRecords.size(), events.size()), newSnapshots, newRecords,
-                newAlerts, events);
+                newAlerts, newCloses, events);
+    }
+
+    /** Colour per dimension and COMPOSITE (absent: no colour). */
+    private static Map<String, Color> colorsOf(HealthScore score) {
+        Map<String, Color> colors = new HashMap<>();
+        for (DimensionScore dimension : score.dimensions()) {
+            if (dimension.color() != null) {
+                colors.put(dimension.dimension().name(), dimension.color());
+            }
+        }
+        if (score.compositeColor() != null) {
+            colors.put(HealthModel.COMPOSITE, score.compositeColor());
+        }
+        return colors;
+    }
+
+    /** A material change: the record, HealthScored (complete composite only) and colour events; the client points at it. */
+    private static ScoreRecordRepository.NewRecord scored(ClientHealthEntity client, HealthScore score,
+                                                          ScoreSummary summary, ScoreRecordRepository.Previous before,
+                                                          ActiveModel model, DmiCatalog catalog, MonthlyClose lastClose,
+                                                          List<BatchOutbox.Pending> events, String trigger,
+                                                          EventContext context, Instant now) {
+        ScoreRecordRepository.NewRecord record = record(client, score, summary, before, model, catalog, trigger,
+                context, now);
+        if (score.compositeComplete()) {
+            events.add(new BatchOutbox.Pending(HealthEvents.scored(client.clientId, record.id(), model.id(),
+                    model.version(), score, summary == null ? null : summary.scores().get(HealthModel.COMPOSITE),
+                    now, trigger, record.dataAsOf()), context));
+        }
+        for (ScoreChange.Transition transition : ScoreChange.transitions(summary, score)) {
+            int consecutiveReds = MonthlyClose.consecutiveReds(transition.color(), lastClose, transition.dimension());
+            events.add(new BatchOutbox.Pending(HealthEvents.colorChanged(client.clientId, transition, consecutiveReds,
+                    record.id(), model.version()), context));
+        }
+        client.currentScoreId = record.id();
+        client.composite = score.composite();
+        client.compositeColor = score.compositeColor();
+        client.scoredAt = now;
+        client.dataAsOf = record.dataAsOf();
+        client.updatedAt = now;
+        return record;
     }
 
     /** Gate transitions (health.md §3.10): one event per opening, new FIX_FIRST failure and clearing. */

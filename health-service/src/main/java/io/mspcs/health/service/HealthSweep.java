@@ -1,6 +1,8 @@
 package io.mspcs.health.service;
 
 import io.mspcs.outbox.EventContext;
+import io.mspcs.outbox.TenantTransactions;
+import io.mspcs.rest.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +21,8 @@ import java.util.UUID;
  * The review sweep (health.md §8): every 15 minutes, clients whose {@code nextReviewAt} has come are recomputed
  * (trigger SCHEDULED) in batches of 500, one transaction per batch. {@code SKIP LOCKED} lets parallel instances
  * share the work without waiting on each other; each recompute plans the client's next review in the future, so a
- * second run finds nothing and is silent. The same recompute takes the monthly CYCLE snapshot at a cycle close.
+ * second run finds nothing and is silent. The same recompute takes the monthly CYCLE snapshot and writes the month
+ * close (health.md §2.5) at a cycle close.
  */
 @ApplicationScoped
 public class HealthSweep {
@@ -70,12 +73,23 @@ public class HealthSweep {
     }
 
     private Uni<Result> batches(UUID tenantId, String correlationId, Result sofar, int done) {
-        return Panache.withTransaction(() -> batch(tenantId, correlationId, sofar.ranAt()))
+        return TenantTransactions.inTransaction(batchScope(tenantId), () -> batch(tenantId, correlationId, sofar.ranAt()))
                 .chain(batch -> {
                     Result result = sofar.plus(batch.outcome(), batch.due());
                     return batch.due() < BATCH || done + 1 >= MAX_BATCHES ? Uni.createFrom().item(result)
                             : batches(tenantId, correlationId, result, done + 1);
                 });
+    }
+
+    /**
+     * The operator trigger stays inside its tenant. A scheduled run's batch locks the due rows of every tenant with
+     * one {@code SKIP LOCKED} select and must re-score them in that same transaction (the lock is what lets
+     * instances share the work), so the batch is cross-tenant; every statement of the recompute still names its
+     * tenant_id.
+     */
+    static TenantScope batchScope(UUID tenantId) {
+        return tenantId == null ? TenantScope.allTenants("review sweep batch: due clients of every tenant")
+                : TenantScope.tenant(tenantId);
     }
 
     private record Batch(int due, HealthScoringService.Outcome outcome) {

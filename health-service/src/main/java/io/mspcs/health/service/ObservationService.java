@@ -4,9 +4,10 @@ import io.mspcs.health.domain.ItemProblem;
 import io.mspcs.health.domain.ManualObservations;
 import io.mspcs.health.repository.ClientHealthRepository;
 import io.mspcs.outbox.EventContext;
+import io.mspcs.outbox.TenantTransactions;
 import io.mspcs.rest.Problem;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.mspcs.rest.TenantScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +36,8 @@ public class ObservationService {
 
     public Uni<IngestReport> record(UUID clientId, List<?> items, EventContext context) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return Panache.withSession(() -> clients.findInTenant(context.tenantId(), clientId))
+        return TenantTransactions.inTransaction(TenantScope.tenant(context.tenantId()),
+                        () -> clients.findInTenant(context.tenantId(), clientId))
                 .chain(client -> {
                     if (client == null || !client.registered()) {
                         throw ProblemException.notFound("Client " + clientId);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mspcs.contracts.EventCodec;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -96,7 +96,7 @@ public class PortfolioService {
                           Map<String, Integer> compositeBands) {
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<List<Row>> page(UUID tenantId, Filter filter, int offset, int limit) {
         Instant staleBefore = filter.stale() ? clock.instant().minus(Duration.ofDays(30)) : null;
         return Panache.getSession().chain(session -> session.createNativeQuery(QUERY, Object[].class)
@@ -116,7 +116,7 @@ public class PortfolioService {
     }
 
     /** Counts by segment × composite colour (NONE = no segment / no colour), by composite band, and incomplete. */
-    @WithSession
+    @WithTransaction
     public Uni<Summary> summary(UUID tenantId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(SUMMARY, Object[].class)
                         .setParameter("tenant", tenantId)

@@ -2,7 +2,8 @@ package io.mspcs.health.service;
 
 import io.mspcs.health.repository.ClientHealthRepository;
 import io.mspcs.outbox.EventContext;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.mspcs.outbox.TenantTransactions;
+import io.mspcs.rest.TenantScope;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -124,14 +125,16 @@ public class RecomputeQueue {
     }
 
     private Uni<Void> process(Pending request) {
+        // a request is one tenant's, so every statement runs under that tenant (no cross-tenant batch)
+        TenantScope scope = TenantScope.tenant(request.tenantId);
         Uni<List<UUID>> ids = request.all
-                ? Panache.withSession(() -> clients.activeIds(request.tenantId))
+                ? TenantTransactions.inTransaction(scope, () -> clients.activeIds(request.tenantId))
                 : Uni.createFrom().item(List.copyOf(request.clientIds));
         return ids.chain(list -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (int from = 0; from < list.size(); from += BATCH) {
                 List<UUID> batch = list.subList(from, Math.min(list.size(), from + BATCH));
-                chain = chain.chain(() -> Panache.withTransaction(() ->
+                chain = chain.chain(() -> TenantTransactions.inTransaction(scope, () ->
                                 scoring.recompute(request.tenantId, batch, request.trigger, request.context))
                         .onFailure().invoke(e -> LOG.errorf(e, "recompute of %d clients of tenant %s failed",
                                 batch.size(), request.tenantId))
@@ -144,7 +147,9 @@ public class RecomputeQueue {
     /** The sweep (health.md §8): clients left dirty are recomputed; a second run finds nothing. */
     @Scheduled(every = "15m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweep() {
-        return Panache.withSession(() -> clients.dirty(500)).invoke(dirty -> {
+        // finding the dirty clients is the only cross-tenant step; their recompute runs per tenant (process)
+        return TenantTransactions.inTransaction(TenantScope.allTenants("recompute sweep: dirty clients of every tenant"),
+                () -> clients.dirty(500)).invoke(dirty -> {
             Map<UUID, Set<UUID>> byTenant = new LinkedHashMap<>();
             dirty.forEach(c -> byTenant.computeIfAbsent(c.tenantId, t -> new LinkedHashSet<>()).add(c.clientId));
             byTenant.forEach((tenant, ids) -> schedule(tenant, ids, "SCHEDULED",

@@ -10,10 +10,11 @@ import io.mspcs.health.domain.Violation;
 import io.mspcs.health.repository.ScoringModelEntity;
 import io.mspcs.health.repository.ScoringModelRepository;
 import io.mspcs.outbox.EventContext;
+import io.mspcs.outbox.TenantTransactions;
 import io.mspcs.rest.Problem;
 import io.mspcs.rest.ProblemException;
+import io.mspcs.rest.TenantScope;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -186,7 +187,7 @@ public class ScoringModelService {
     public Uni<Published> publish(UUID tenantId, int version, String changeNote, String by, EventContext context) {
         Instant now = now();
         checkNote(changeNote, false);
-        return Panache.withTransaction(() -> models.byVersion(tenantId, version).map(ScoringModelService::found)
+        return TenantTransactions.inTransaction(TenantScope.tenant(tenantId), () -> models.byVersion(tenantId, version).map(ScoringModelService::found)
                 .chain(model -> {
                     requireDraft(model, "not-draft");
                     String note = changeNote != null ? changeNote : model.changeNote;

@@ -9,9 +9,10 @@ import io.mspcs.health.messaging.SignalEvents;
 import io.mspcs.health.repository.BatchOutbox;
 import io.mspcs.health.repository.SignalStore;
 import io.mspcs.outbox.EventContext;
+import io.mspcs.outbox.TenantTransactions;
 import io.mspcs.rest.Problem;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.mspcs.rest.TenantScope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -73,8 +74,8 @@ public class SignalIngestService {
             }
         }
         UUID batchId = UUID.randomUUID();
-        return Panache.withTransaction(() -> store(context.tenantId(), source, batchId, parsed, problems, items, received, now,
-                        context))
+        return TenantTransactions.inTransaction(TenantScope.tenant(context.tenantId()),
+                        () -> store(context.tenantId(), source, batchId, parsed, problems, items, received, now, context))
                 .invoke(stored -> recomputes.schedule(context.tenantId(), stored.dirty(), "SIGNALS", context))
                 .map(Stored::report);
     }

@@ -3,7 +3,7 @@ package io.mspcs.health.service;
 import io.mspcs.health.repository.ClientHealthRepository;
 import io.mspcs.health.repository.SignalQueries;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +23,7 @@ public class SignalQueryService {
     }
 
     /** Another tenant's or an unknown client → 404. */
-    @WithSession
+    @WithTransaction
     public Uni<List<SignalQueries.SignalRow>> page(UUID tenantId, UUID clientId, String type, Instant from, Instant to,
                                                    int offset, int limit) {
         return clients.findInTenant(tenantId, clientId).chain(client -> {

@@ -29,7 +29,7 @@ import io.mspcs.health.repository.ScoreRecordRepository;
 import io.mspcs.health.repository.ScoringModelRepository;
 import io.mspcs.health.repository.SignalFacts;
 import io.mspcs.rest.ProblemException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -85,7 +85,7 @@ public class WhatIfService {
     public record WhatIf(int modelVersion, HealthScore score, DmiSheet sheet, ScoreRecordEntity current) {
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<WhatIf> simulate(UUID tenantId, UUID clientId, List<?> signals, Integer modelVersion, String segment) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (segment != null && !SEGMENTS.contains(segment)) {

@@ -167,6 +167,21 @@ class DmiCalculatorTest {
     }
 
     @Test
+    void pushedCoverageCountsForThirtyDaysWhateverTheProfile() {
+        Map<String, CoverageReading> readings = e1Coverage(observed);
+        readings.put("MFA", new CoverageReading("MFA", dec("0.10"), E1_CYCLE.minus(Duration.ofDays(30)), "ninjaone"));
+        readings.put("EMAIL_SECURITY", new CoverageReading("EMAIL_SECURITY", dec("0.60"),
+                E1_CYCLE.minus(Duration.ofDays(30)).plusSeconds(1), "ninjaone"));
+
+        DmiSheet segmentC = calculator.calculate(catalogV3(), readings, BandProfile.C, null, E1_CYCLE);
+
+        assertThat(segmentC.insights()).extracting(DmiSheet.Line::code, DmiSheet.Line::status)
+                .contains(tuple("MFA", InsightStatus.EXPIRED), tuple("EMAIL_SECURITY", InsightStatus.OK));
+        assertThat(segmentC.dmi()).as("E1 without MFA: (3.60 + 3.88 + 1.80 + 0.90) / 13").isEqualTo(dec("78.31"));
+        assertThat(segmentC.topGaps()).extracting(DmiSheet.Gap::insightCode).doesNotContain("MFA");
+    }
+
+    @Test
     void targetRelativeMethodCapsEachInsightAtItsTarget() {
         DmiPolicy defaults = DmiPolicy.defaults();
         DmiPolicy targetRelative = new DmiPolicy(1, DmiMethod.TARGET_RELATIVE, defaults.minWeightPresent(),

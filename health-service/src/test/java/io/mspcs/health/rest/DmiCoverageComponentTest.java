@@ -223,6 +223,22 @@ class DmiCoverageComponentTest {
     }
 
     @Test
+    void pushedCoverageOlderThan30DaysIsExpiredWhileManualCoverageOfTheSameAgeStillCounts() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = RegisteredClients.register(tenant, "Harbor Dental");
+        String monthAgo = "2026-10-21T13:00:00Z"; // 30 days and 1 hour before the clock
+        as(tenant).body(Map.of("source", "ninjaone", "items", List.of(Map.of("externalId", "mfa-1021",
+                        "type", "MFA_COVERAGE", "clientId", client.toString(), "observedAt", monthAgo, "coverage", 0.72))))
+                .post("/api/v1/signals/bulk").then().statusCode(200).body("summary.created", equalTo(1));
+
+        post(tenant, client, body(Map.of("insightCode", "ENDPOINT_PROTECTION", "coverage", 0.9, "observedAt", monthAgo)))
+                .statusCode(200)
+                .body("insights.find { it.code == 'MFA' }.status", equalTo("EXPIRED"))
+                .body("insights.find { it.code == 'MFA' }.contribution", nullValue())
+                .body("insights.find { it.code == 'ENDPOINT_PROTECTION' }.status", equalTo("OK"));
+    }
+
+    @Test
     void anIncompleteDmiHasNoValueNoColourAndNoSnapshot() {
         UUID tenant = UUID.randomUUID();
         UUID client = RegisteredClients.register(tenant, "Harbor Dental");

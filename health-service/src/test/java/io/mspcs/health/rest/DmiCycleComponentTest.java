@@ -2,15 +2,14 @@ package io.mspcs.health.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mspcs.contracts.EventTypes;
-import io.mspcs.health.service.RecomputeQueue;
 import io.mspcs.contracts.EventEnvelope;
+import io.mspcs.health.support.ClockedComponentTest;
 import io.mspcs.health.support.HealthDatabase;
 import io.mspcs.health.support.RegisteredClients;
 import io.mspcs.health.support.RoadmapEvents;
 import io.mspcs.health.support.SegmentationEvents;
 import io.mspcs.platformtest.ConsumedEvents;
 import io.mspcs.platformtest.ContractAssertions;
-import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.OutboxRows;
 import io.mspcs.platformtest.PlatformTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -18,7 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,9 +28,10 @@ import java.util.UUID;
 
 import static io.mspcs.platformtest.TenantApi.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The nextReviewAt sweep and the monthly cycle close (health.md §3.3, §8) with E5's numbers for a segment D client:
@@ -41,24 +40,7 @@ import static org.hamcrest.Matchers.hasSize;
  */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "health"))
-class DmiCycleComponentTest {
-
-    private static final Instant START = Instant.parse("2026-11-20T14:00:00Z");
-
-    @Inject
-    MutableClock clock;
-    @Inject
-    RecomputeQueue recomputes;
-
-    @AfterEach
-    void putTheClockBack() {
-        awaitIdle();
-        clock.set(START);
-    }
-
-    private void awaitIdle() {
-        await().atMost(Duration.ofSeconds(15)).until(recomputes::idle);
-    }
+class DmiCycleComponentTest extends ClockedComponentTest {
 
     /** MFA, endpoint protection, patching and e-mail security (16 of 27 weight) all at {@code dmi}/100. */
     private void dmiAt(UUID tenant, UUID client, double dmi) {
@@ -162,6 +144,48 @@ class DmiCycleComponentTest {
                 .body("expectedMoves[0].status", equalTo("MET"))
                 .body("expectedMoves[0].actualPoints", equalTo(10.00f))
                 .body("expectedMoves[0].measuredAt", equalTo("2027-01-01T00:05:00Z"));
+    }
+
+    /** consecutiveReds of the ADOPTION colour events, in order. */
+    private static List<Integer> adoptionReds(UUID tenant) {
+        List<OutboxRows.Row> changes = OutboxRows.of("health", tenant, EventTypes.HEALTH_COLOR_CHANGED);
+        changes.forEach(ContractAssertions::assertValid);
+        return changes.stream().map(row -> row.envelope().get("data"))
+                .filter(data -> data.get("dimension").asText().equals("ADOPTION"))
+                .map(data -> data.get("consecutiveReds").asInt()).toList();
+    }
+
+    @Test
+    void monthClosesCountConsecutiveRedsAndARedColourChangeCarriesTheRun() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = RegisteredClients.registerInSegment(tenant, "Harbor Dental", "D");
+        awaitIdle();
+        dmiAt(tenant, client, 40.00); // below D's redBelow 50: ADOPTION RED, no month closed yet
+        assertThat(adoptionReds(tenant)).containsExactly(1);
+
+        sweepAt(tenant, "2026-12-01T00:05:00Z");
+        sweepAt(tenant, "2027-01-01T00:05:00Z");
+        sweepAt(tenant, "2027-01-01T00:05:00Z"); // a second run closes nothing again
+
+        as(tenant).get("/api/v1/clients/" + client + "/health/history?monthly=true").then().statusCode(200)
+                .body("items.month", equalTo(List.of("2026-12", "2026-11")))
+                .body("items[0].colors.ADOPTION", equalTo("RED"))
+                .body("items[0].consecutiveReds.ADOPTION", equalTo(2))
+                .body("items[1].consecutiveReds.ADOPTION", equalTo(1))
+                // registered in January without a sponsor contact: CX RED at both closes
+                .body("items[0].consecutiveReds.CX", equalTo(2))
+                .body("items[0].colors.ENGAGEMENT", nullValue())
+                .body("items[0].consecutiveReds.ENGAGEMENT", equalTo(0))
+                .body("items[0].scoreId", notNullValue());
+        as(tenant).get("/api/v1/clients/" + client + "/health/history?monthly=true&limit=1&cursor=2026-12").then()
+                .statusCode(200).body("items.month", equalTo(List.of("2026-11")));
+        as(tenant).get("/api/v1/clients/" + client + "/health/history?monthly=true&cursor=December").then()
+                .statusCode(400).body("errors[0].field", equalTo("cursor"));
+
+        clock.set(Instant.parse("2027-01-10T10:00:00Z"));
+        dmiAt(tenant, client, 60.00); // YELLOW (≥ 50 + 2)
+        dmiAt(tenant, client, 40.00); // RED again: 1 + the two RED closes
+        assertThat(adoptionReds(tenant)).containsExactly(1, 0, 3);
     }
 
     @Test

@@ -2,10 +2,12 @@ package io.mspcs.health.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mspcs.contracts.EventTypes;
+import io.mspcs.health.support.HealthDatabase;
 import io.mspcs.health.support.RegisteredClients;
 import io.mspcs.platformtest.ContractAssertions;
 import io.mspcs.platformtest.OutboxRows;
 import io.mspcs.platformtest.PlatformTestResource;
+import io.mspcs.platformtest.RowLevelSecurity;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -240,5 +242,36 @@ class HealthScoringComponentTest {
         as(UUID.randomUUID()).get("/api/v1/clients/" + client + "/health").then().statusCode(404);
         as(UUID.randomUUID()).post("/api/v1/clients/" + client + "/health/recompute").then().statusCode(404);
         as(tenant, "VIEWER").post("/api/v1/clients/" + client + "/health/recompute").then().statusCode(403);
+    }
+
+    /**
+     * Reads run in a transaction (for the tenant scope) but write nothing: the score records and the model they load
+     * are never updated by committing it.
+     */
+    @Test
+    void readingHealthHistoryAndWhatIfUpdatesNoRow() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = scoredHarborDental(tenant);
+
+        as(tenant).get("/api/v1/clients/" + client + "/health").then().statusCode(200);
+        as(tenant).get("/api/v1/clients/" + client + "/health/history").then().statusCode(200);
+        as(tenant).body(Map.of("signals", List.of(), "segment", "A")).post("/api/v1/clients/" + client + "/health/what-if")
+                .then().statusCode(200);
+
+        assertThat(HealthDatabase.maxVersion("score_record", tenant)).isZero();
+        assertThat(HealthDatabase.maxVersion("scoring_model", tenant)).isZero();
+    }
+
+    /**
+     * Security case #13: the database itself confines the service's role to the tenant its transaction names. The
+     * scored client fills client_health, signal, dmi_coverage, dmi_snapshot, scoring_model and score_record.
+     */
+    @Test
+    void rowLevelSecurityHidesEveryTenantRowFromAQueryThatNamesNoTenant() {
+        UUID tenant = UUID.randomUUID();
+        scoredHarborDental(tenant);
+        scoredHarborDental(UUID.randomUUID());
+
+        RowLevelSecurity.assertTenantTablesIsolated("health", tenant, 6);
     }
 }
