@@ -62,7 +62,7 @@ KAFKA="$(cat "$RUN/kafka.bootstrap")"
 
 echo "==> health-service on $HTTP_PORT"
 QUARKUS_HTTP_PORT="$HTTP_PORT" QUARKUS_MANAGEMENT_PORT="$((HTTP_PORT + 1000))" \
-  DB_USER=health_owner DB_PASSWORD=cs-dev \
+  DB_USER=health_app DB_PASSWORD=cs-dev DB_MIGRATION_USER=health_owner DB_MIGRATION_PASSWORD=cs-dev \
   DB_REACTIVE_URL="postgresql://127.0.0.1:$PG_PORT/health" DB_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/health" \
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA" GATEWAY_TOKEN="$TOKEN" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
   java -Xmx512m ${BENCH_SERVICE_OPTS:-} -jar "$RUN/app/quarkus-run.jar" >"$RUN/health.log" 2>&1 &
@@ -77,6 +77,9 @@ echo "==> driver"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 SERVICE_PID="${PIDS[1]}"
 POSTMASTER_PID="$(head -1 "$CS_PG_DATA/postmaster.pid")"
+# The driver connects as the owner (it creates the ceiling's copy table); row-level security is forced on the owner
+# too, so its connection turns app.all_tenants on to count every tenant's rows.
 java -Xmx1g ${BENCH_DRIVER_OPTS:-} -Dservice.pid="$SERVICE_PID" -Dpg.pid="$POSTMASTER_PID" -cp "$PGJDBC:$PT/lib/*" "$ROOT/bench/health-ingest-driver.java" \
-  "http://127.0.0.1:$HTTP_PORT" "jdbc:postgresql://127.0.0.1:$PG_PORT/health" health_owner cs-dev "$KAFKA" "$TOKEN"
+  "http://127.0.0.1:$HTTP_PORT" "jdbc:postgresql://127.0.0.1:$PG_PORT/health?options=-c%20app.all_tenants%3Don" \
+  health_owner cs-dev "$KAFKA" "$TOKEN"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
