@@ -36,6 +36,15 @@ public final class SweepSql {
             where state = 'PENDING' and fire_at <= $1 and ($2::uuid is null or tenant_id = $2) and kind <> all($4)
             order by fire_at, id limit $3 for update skip locked""";
 
+    /**
+     * Around {@link #DUE_TIMERS} only: the row-level security policy (an OR of per-row current_setting calls) makes
+     * the planner believe about 0.5 % of the due rows are visible, so for "limit 500" it read and sorted EVERY due
+     * timer with a bitmap scan (112 ms per batch at 14,500 due; the whole due set again for every batch of a
+     * catch-up) instead of walking timer_pending_idx / timer_tenant_pending_idx in order and stopping at 500 (7 ms).
+     */
+    public static final String DUE_SCAN_IN_ORDER = "set local enable_bitmapscan = off";
+    public static final String DUE_SCAN_DONE = "set local enable_bitmapscan to default";
+
     public static final String POLICIES = """
             select distinct on (tenant_id) tenant_id, policy_version, document, published_at from cadence_policy
             where tenant_id = any($1) order by tenant_id, policy_version desc""";
@@ -194,9 +203,13 @@ public final class SweepSql {
     public static final String TIMERS_DONE = """
             update timer set state = 'DONE', updated_at = $2, version = version + 1 where id = any($1)""";
 
+    /**
+     * Pairs of (tenant, subject): naming the tenant lets timer_subject_idx (tenant_id, subject_id) find the rows; by
+     * subject alone the statement scanned the whole timer table (160 ms per batch at 660k timers).
+     */
     public static final String VOID_TIMERS_OF = """
-            update timer set state = 'VOID', updated_at = $2, version = version + 1
-            where subject_id = any($1) and state = 'PENDING'""";
+            update timer set state = 'VOID', updated_at = $3, version = version + 1
+            where (tenant_id, subject_id) in (select * from unnest($1::uuid[], $2::uuid[])) and state = 'PENDING'""";
 
     public static OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

@@ -36,6 +36,7 @@ import io.mspcs.cadence.repository.CadenceSlotEntity;
 import io.mspcs.cadence.repository.CtaCauseEntity;
 import io.mspcs.cadence.repository.CtaEntity;
 import io.mspcs.cadence.repository.SweepSql;
+import io.mspcs.cadence.repository.TimeOrderedIds;
 import io.mspcs.cadence.repository.TimerEntity;
 import io.mspcs.cadence.repository.UnnestWrite;
 import io.mspcs.contracts.EventCodec;
@@ -227,7 +228,7 @@ public class CadenceSweep {
         private final UnnestWrite slotUpdates = SweepSql.updateSlots();
         private final UnnestWrite slotInserts = SweepSql.insertSlots();
         private final UnnestWrite timerInserts = SweepSql.insertTimers();
-        private final List<UUID> voided = new ArrayList<>();
+        private final List<CtaEntity> voided = new ArrayList<>();
         private final UnnestWrite outbox = SweepSql.insertOutbox();
         private final UnnestWrite notices = SweepSql.insertNotices();
         /** tenant/member/local day → IMMEDIATE notices so far (read once per batch, counted on in memory). */
@@ -236,6 +237,7 @@ public class CadenceSweep {
         private final Map<UUID, Instant> digests = new LinkedHashMap<>();
         private final List<ClientState> clients = new ArrayList<>();
         private final Map<String, Integer> events = new HashMap<>();
+        private final Map<String, Long> stepMs = new LinkedHashMap<>();
         private boolean moreDue;
 
         Batch(SqlConnection conn, Instant now, Tally tally) {
@@ -246,8 +248,10 @@ public class CadenceSweep {
         }
 
         Uni<Boolean> run(UUID tenantId) {
-            return conn.preparedQuery(SweepSql.DUE_TIMERS).execute(Tuple.of(SweepSql.at(now), tenantId, BATCH,
-                    RULE_TIMER_KINDS))
+            return conn.query(SweepSql.DUE_SCAN_IN_ORDER).execute()
+                    .chain(() -> conn.preparedQuery(SweepSql.DUE_TIMERS).execute(Tuple.of(SweepSql.at(now), tenantId,
+                            BATCH, RULE_TIMER_KINDS)))
+                    .call(() -> conn.query(SweepSql.DUE_SCAN_DONE).execute())
                     .chain(rows -> {
                         List<Timer> timers = new ArrayList<>();
                         rows.forEach(row -> timers.add(Timer.of(row)));
@@ -259,9 +263,9 @@ public class CadenceSweep {
                         return load(timers).invoke(() -> marks[0] = System.nanoTime())
                                 .chain(() -> fire(timers)).invoke(() -> marks[1] = System.nanoTime())
                                 .chain(this::write).map(ignored -> {
-                            LOG.debugf("sweep batch: %d timers, load %d ms, decide %d ms, write %d ms", timers.size(),
+                            LOG.debugf("sweep batch: %d timers, load %d ms, decide %d ms, write %d ms %s", timers.size(),
                                     (marks[0] - t0) / 1_000_000, (marks[1] - marks[0]) / 1_000_000,
-                                    (System.nanoTime() - marks[1]) / 1_000_000);
+                                    (System.nanoTime() - marks[1]) / 1_000_000, stepMs);
                             tally.fired += done.size();
                             events.forEach((type, n) -> tally.events.merge(type, n, Integer::sum));
                             // A full batch or a newly due timer means the queue must be read again.
@@ -449,7 +453,7 @@ public class CadenceSweep {
             UUID meetingId = latest == null ? null : latest.id();
             slotUpdates.add(slot.id, slot.state, verdict.reason(), timer.fireAt(), meetingId);
             SlotPlan next = slot.plan.next(slot.frequency, rules.zone());
-            UUID nextId = UUID.randomUUID();
+            UUID nextId = TimeOrderedIds.next();
             slotInserts.add(nextId, slot.tenantId, slot.clientId, slot.lineId, slot.meetingType, slot.strategic,
                     next.anchorDate(), next.dueDate(), next.windowEnd(), next.missAt(), policy.version());
             planTimer(slot.tenantId, slot.clientId, TimerEntity.SLOT_MISS, nextId, next.missAt());
@@ -476,7 +480,7 @@ public class CadenceSweep {
             Owners map = owners.getOrDefault(key(slot.tenantId, slot.clientId), Owners.NONE);
             MissLadder.Step step = MissLadder.step(client.streak, rules.missLadder());
             if (step == MissLadder.Step.REBOOK) {
-                openOrRepeat(slot.tenantId, missRules.rebook(UUID.randomUUID(), miss, slot.ownerRole, map), slot, timer);
+                openOrRepeat(slot.tenantId, missRules.rebook(TimeOrderedIds.next(), miss, slot.ownerRole, map), slot, timer);
                 return Uni.createFrom().voidItem();
             }
             return streakSlots(slot, client.streak).invoke(missed -> {
@@ -486,11 +490,11 @@ public class CadenceSweep {
                         client.lastStrategicHeldAt, missed, client.segment, policy.version(),
                         step == MissLadder.Step.REENGAGE ? "REENGAGE" : "CADENCE_REVIEW")));
                 if (step == MissLadder.Step.REENGAGE) {
-                    CtaDraft draft = missRules.reengage(UUID.randomUUID(), miss, slot.ownerRole, map);
+                    CtaDraft draft = missRules.reengage(TimeOrderedIds.next(), miss, slot.ownerRole, map);
                     supersedeRebooks(slot, draft.ctaId(), correlation);
                     openOrRepeat(slot.tenantId, draft, slot, timer);
                 } else {
-                    openOrRepeat(slot.tenantId, missRules.review(UUID.randomUUID(), miss, map), slot, timer);
+                    openOrRepeat(slot.tenantId, missRules.review(TimeOrderedIds.next(), miss, map), slot, timer);
                 }
             }).replaceWithVoid();
         }
@@ -526,7 +530,7 @@ public class CadenceSweep {
                             "Superseded by the re-engage CTA", cta.ruleId, cta.ruleVersion, inputs), eventTime);
                     cta.notification = Notification.NONE;
                     changed(cta);
-                    voided.add(cta.id);
+                    voided.add(cta);
                     emit(cta.tenantId, correlation, CtaEvents.closed(cta));
                 }
             }
@@ -586,7 +590,7 @@ public class CadenceSweep {
                     .plan(template.tasksFor(segment), cta.slaStartAt, cta.firstActionDueAt);
             Owners map = owners.getOrDefault(key(cta.tenantId, cta.clientId), Owners.NONE);
             PlaybookRunEntity run = new PlaybookRunEntity();
-            run.id = UUID.randomUUID();
+            run.id = TimeOrderedIds.next();
             run.tenantId = cta.tenantId;
             run.clientId = cta.clientId;
             run.templateKey = template.key();
@@ -606,7 +610,7 @@ public class CadenceSweep {
             int seq = 0;
             for (PlaybookPlanner.Planned p : planned) {
                 PlaybookTaskEntity task = new PlaybookTaskEntity();
-                task.id = UUID.randomUUID();
+                task.id = TimeOrderedIds.next();
                 task.title = p.task.title();
                 Role role = p.task.ownerFor(segment);
                 task.ownerRole = role.name();
@@ -626,7 +630,7 @@ public class CadenceSweep {
 
         private void addCause(CtaEntity cta, int seq, CtaDraft draft) {
             var c = draft.firstCause();
-            causes.add(UUID.randomUUID(), cta.tenantId, cta.id, seq, c.eventId(), c.type(), c.time(), c.causeKey(),
+            causes.add(TimeOrderedIds.next(), cta.tenantId, cta.id, seq, c.eventId(), c.type(), c.time(), c.causeKey(),
                     c.correlationId(), c.summary());
         }
 
@@ -696,7 +700,7 @@ public class CadenceSweep {
                 immediate.merge(budgetKey(cta.tenantId, notice.memberId(), notice.localDay()), 1, Integer::sum);
             }
             Digest.Item item = notice.item();
-            notices.add(UUID.randomUUID(), cta.tenantId, notice.memberId(), item.ctaId(), item.clientId(), item.kind(),
+            notices.add(TimeOrderedIds.next(), cta.tenantId, notice.memberId(), item.ctaId(), item.clientId(), item.kind(),
                     item.title(), item.priority(), item.dueAt(), item.change(), notification.name(), notice.counted(),
                     notice.localDay(), at);
             if (notification == Notification.DIGEST) {
@@ -714,14 +718,14 @@ public class CadenceSweep {
         }
 
         private void planTimer(UUID tenantId, UUID clientId, String kind, UUID subjectId, Instant fireAt) {
-            timerInserts.add(UUID.randomUUID(), tenantId, clientId, kind, subjectId, fireAt);
+            timerInserts.add(TimeOrderedIds.next(), tenantId, clientId, kind, subjectId, fireAt);
             if (!fireAt.isAfter(now)) {
                 moreDue = true;
             }
         }
 
         private void emit(UUID tenantId, String correlationId, OutgoingEvent event) {
-            SweepSql.addOutbox(outbox, UUID.randomUUID(), source, event.type(), eventTime, tenantId, correlationId,
+            SweepSql.addOutbox(outbox, TimeOrderedIds.next(), source, event.type(), eventTime, tenantId, correlationId,
                     event.subject(), event.aggregateType(), event.aggregateId(), event.data());
             events.merge(event.type(), 1, Integer::sum);
         }
@@ -737,30 +741,36 @@ public class CadenceSweep {
             changedCtas.forEach(cta -> SweepSql.addUpdate(ctaUpdates, cta));
             UnnestWrite clientUpdates = SweepSql.updateClients();
             clients.forEach(client -> clientUpdates.add(client.rowId, client.streak));
-            List<Supplier<Uni<Void>>> steps = new ArrayList<>();
-            steps.add(() -> ctaInserts.execute(conn, now));
-            steps.add(() -> ctaUpdates.execute(conn, now));
-            steps.add(() -> causes.execute(conn, now));
-            steps.add(() -> runInserts.execute(conn, now));
-            steps.add(() -> taskInserts.execute(conn, now));
-            steps.add(() -> slotUpdates.execute(conn, now));
-            steps.add(() -> slotInserts.execute(conn, now));
-            steps.add(() -> clientUpdates.execute(conn, now));
+            // Named steps: the bench's DEBUG line gives each statement's time (where a batch's write time goes).
+            Map<String, Supplier<Uni<Void>>> steps = new LinkedHashMap<>();
+            steps.put("ctaIns", () -> ctaInserts.execute(conn, now));
+            steps.put("ctaUpd", () -> ctaUpdates.execute(conn, now));
+            steps.put("causes", () -> causes.execute(conn, now));
+            steps.put("runs", () -> runInserts.execute(conn, now));
+            steps.put("tasks", () -> taskInserts.execute(conn, now));
+            steps.put("slotUpd", () -> slotUpdates.execute(conn, now));
+            steps.put("slotIns", () -> slotInserts.execute(conn, now));
+            steps.put("clients", () -> clientUpdates.execute(conn, now));
             if (!voided.isEmpty()) {
-                steps.add(() -> conn.preparedQuery(SweepSql.VOID_TIMERS_OF).execute(Tuple.of(
-                        voided.toArray(UUID[]::new), SweepSql.at(now))).replaceWithVoid());
+                steps.put("void", () -> conn.preparedQuery(SweepSql.VOID_TIMERS_OF).execute(Tuple.of(
+                        voided.stream().map(c -> c.tenantId).toArray(UUID[]::new),
+                        voided.stream().map(c -> c.id).toArray(UUID[]::new), SweepSql.at(now))).replaceWithVoid());
             }
-            steps.add(() -> conn.preparedQuery(SweepSql.TIMERS_DONE).execute(Tuple.of(
+            steps.put("done", () -> conn.preparedQuery(SweepSql.TIMERS_DONE).execute(Tuple.of(
                     done.stream().map(Timer::id).toArray(UUID[]::new), SweepSql.at(now))).replaceWithVoid());
-            steps.add(() -> timerInserts.execute(conn, now));
-            steps.add(() -> outbox.execute(conn, now));
-            steps.add(() -> notices.execute(conn, now));
+            steps.put("timerIns", () -> timerInserts.execute(conn, now));
+            steps.put("outbox", () -> outbox.execute(conn, now));
+            steps.put("notices", () -> notices.execute(conn, now));
             if (!digests.isEmpty()) {
-                steps.add(() -> conn.preparedQuery(SweepSql.PLAN_DIGESTS).execute(Tuple.of(
+                steps.put("digests", () -> conn.preparedQuery(SweepSql.PLAN_DIGESTS).execute(Tuple.of(
                         digests.keySet().toArray(UUID[]::new), digests.values().stream().map(SweepSql::at)
                                 .toArray(java.time.OffsetDateTime[]::new), SweepSql.at(now))).replaceWithVoid());
             }
-            return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(Supplier::get)
+            return Multi.createFrom().iterable(steps.entrySet()).onItem().transformToUniAndConcatenate(step -> {
+                        long started = System.nanoTime();
+                        return step.getValue().get().invoke(() -> stepMs.put(step.getKey(),
+                                (System.nanoTime() - started) / 1_000_000));
+                    })
                     .collect().asList().replaceWithVoid();
         }
 

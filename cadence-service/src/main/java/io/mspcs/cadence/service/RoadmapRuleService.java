@@ -26,7 +26,8 @@ import java.util.UUID;
 
 /**
  * Roadmap-driven rules T-ASMT and T-INIT (cadence.md §4.2). Runs in the consumer's transaction. The dedupe key holds
- * the assessment or initiative id, so the same fact under a new event id opens nothing.
+ * the assessment or initiative id, so the same fact under a new event id opens nothing. T-ASMT also schedules its
+ * ROADMAP_REVIEW placeholder on the due date, linked to the CTA, so holding it closes the CTA DONE.
  */
 @ApplicationScoped
 public class RoadmapRuleService {
@@ -34,6 +35,10 @@ public class RoadmapRuleService {
     /** The alert budget decides the opening's notification (cadence.md §5.7). */
     @jakarta.inject.Inject
     AlertService alerts;
+
+    /** T-ASMT's ROADMAP_REVIEW placeholder (§4.2 "ROADMAP_REVIEW at +10 d"), made like the other rules' placeholders. */
+    @jakarta.inject.Inject
+    RuleCtaService ruleCtas;
 
     private final CtaRepository ctas;
     private final CtaCauseRepository causes;
@@ -89,6 +94,8 @@ public class RoadmapRuleService {
                     return alerts.opened(cta).chain(() -> ctas.persist(cta))
                             .chain(() -> causes.persist(CtaCauseEntity.of(tenantId, cta.id, 1, draft.firstCause(), now)))
                             .chain(() -> outbox.append(CtaEvents.opened(cta), EventContext.causedBy(event)))
+                            .chain(() -> cta.meetingType == null ? Uni.createFrom().voidItem()
+                                    : ruleCtas.placeholder(EventContext.causedBy(event), cta, client.segment, versioned))
                             .chain(() -> cta.playbookKey == null ? Uni.createFrom().voidItem()
                                     : playbooks.start(EventContext.causedBy(event), cta.clientId, cta.playbookKey, cta)
                                     .replaceWithVoid())

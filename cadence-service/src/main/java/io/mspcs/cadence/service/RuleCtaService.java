@@ -177,7 +177,12 @@ public class RuleCtaService {
                 .map(open -> open.stream().filter(c -> ruleId.equals(c.ruleId)).toList());
     }
 
-    private Uni<Void> placeholder(EventContext context, CtaEntity cta, String segment, PolicyService.Versioned versioned) {
+    /**
+     * The meeting the CTA asks for, as an unconfirmed placeholder linked to it ({@code ctaId}): 10:00 local on the
+     * due date (the previous working day when that is not one), so holding it is the counting meeting that resolves
+     * the CTA. Also used by T-ASMT (RoadmapRuleService), which opens its CTA outside {@link #open}.
+     */
+    Uni<Void> placeholder(EventContext context, CtaEntity cta, String segment, PolicyService.Versioned versioned) {
         WorkingCalendar calendar = versioned.policy().calendar();
         LocalDate day = cta.dueAt.atZone(calendar.zone()).toLocalDate();
         while (!calendar.isWorkingDay(day)) {

@@ -23,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * bench/cadence-sweep.sh (cadence.md §3.2 target: 10,000 clients with one due timer each ≤ 5 s on 2 cores). Loads
  * {@code cs.bench.clients} segment-B clients with their QBR line, open slot and due miss timer into the test
- * PostgreSQL, then times one sweep of that tenant. Named *Benchmark so the normal build does not run it.
+ * PostgreSQL, then times one sweep of that tenant. Named *Benchmark so the normal build does not run it. Each
+ * measured sweep is preceded by a fixed reference workload ({@code baseline_ms}); compare runs by {@code ratio}
+ * (sweep / baseline), since the 2-core machine's load changes the raw figure from run to run.
  */
 @QuarkusTest
 @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "service", value = "cadence"))
@@ -45,9 +48,19 @@ class CadenceSweepBenchmark {
     @Inject
     MutableClock clock;
 
+    /** The shared policy as committed (rest-conventions' afterMigrate__row_level_security.sql). */
+    static final String POLICY_PER_ROW = "tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid"
+            + " or current_setting('app.all_tenants', true) = 'on'";
+    /** The proposed shape: each setting read once per statement (an InitPlan parameter), not once per row. */
+    static final String POLICY_PER_STATEMENT = "tenant_id = (select nullif(current_setting('app.tenant_id', true), '')::uuid)"
+            + " or (select current_setting('app.all_tenants', true) = 'on')";
+
     @Test
     void oneSweepOverTenThousandDueSlots() throws IOException {
         int clients = Integer.getInteger("cs.bench.clients", 10_000);
+        // -Dcs.bench.policy=compare also times the sweep under the per-statement policy shape (applied by hand to
+        // this test database and restored afterwards), alternating current / proposed twice.
+        boolean comparePolicy = "compare".equals(System.getProperty("cs.bench.policy"));
         // A running service sweeps every minute, so its sweep code is JIT-compiled: measure cold and warm.
         UUID coldTenant = UUID.randomUUID();
         load(coldTenant, clients);
@@ -56,25 +69,91 @@ class CadenceSweepBenchmark {
         sweep.run(coldTenant).await().atMost(Duration.ofMinutes(5));
         long coldMs = (System.nanoTime() - coldStarted) / 1_000_000;
 
-        UUID tenant = UUID.randomUUID();
-        load(tenant, clients);
-
-        clock.set(MISS_AT);
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        long cpuBefore = os.getProcessCpuTime();
-        long started = System.nanoTime();
-        CadenceSweep.Result result = sweep.run(tenant).await().atMost(Duration.ofMinutes(5));
-        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-        long jvmCpuMs = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
+        StringBuilder report = new StringBuilder();
+        List<String> shapes = comparePolicy ? List.of("current", "per-statement", "current", "per-statement")
+                : List.of("current");
+        try {
+            for (String shape : shapes) {
+                setPolicy(shape.equals("current") ? POLICY_PER_ROW : POLICY_PER_STATEMENT);
+                UUID tenant = UUID.randomUUID();
+                load(tenant, clients);
+                clock.set(MISS_AT);
+                long baselineMs = baseline();
+                long cpuBefore = os.getProcessCpuTime();
+                long started = System.nanoTime();
+                CadenceSweep.Result result = sweep.run(tenant).await().atMost(Duration.ofMinutes(5));
+                long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+                long jvmCpuMs = (os.getProcessCpuTime() - cpuBefore) / 1_000_000;
+                String line = "cadence-sweep: policy=" + shape + " clients=" + clients + " timersFired="
+                        + result.timersFired() + " events=" + result.events() + " elapsed_ms=" + elapsedMs
+                        + " baseline_ms=" + baselineMs + " ratio=" + String.format("%.2f", (double) elapsedMs / baselineMs)
+                        + " (first, cold JVM: " + coldMs + " ms) service_jvm_cpu_ms=" + jvmCpuMs
+                        + " load_average=" + os.getSystemLoadAverage() + " cores=" + os.getAvailableProcessors();
+                System.out.println(line);
+                report.append(line).append(System.lineSeparator());
+                assertThat(result.timersFired()).isEqualTo(clients);
+                assertThat(sweep.run(tenant).await().atMost(Duration.ofMinutes(1)).timersFired()).isZero();
+            }
+        } finally {
+            setPolicy(POLICY_PER_ROW);
+        }
+        Files.writeString(Path.of("target", "bench-cadence-sweep.txt"), report.toString());
+    }
 
-        String line = "cadence-sweep: clients=" + clients + " timersFired=" + result.timersFired() + " events="
-                + result.events() + " elapsed_ms=" + elapsedMs + " (first, cold JVM: " + coldMs + " ms) service_jvm_cpu_ms=" + jvmCpuMs
-                + " load_average=" + os.getSystemLoadAverage() + " cores=" + os.getAvailableProcessors();
-        System.out.println(line);
-        Files.writeString(Path.of("target", "bench-cadence-sweep.txt"), line + System.lineSeparator());
-        assertThat(result.timersFired()).isEqualTo(clients);
-        assertThat(sweep.run(tenant).await().atMost(Duration.ofMinutes(1)).timersFired()).isZero();
+    /**
+     * A fixed reference workload timed just before each sweep, so runs under different machine load compare as
+     * ratios: 20 round trips of a 500-row unnest insert into a temporary table plus a CPU-bound query (about what
+     * one sweep batch asks of PostgreSQL and the client, without the code under test).
+     */
+    private long baseline() {
+        long started = System.nanoTime();
+        TenantPool.inTransaction(pool, TenantScope.allTenants("bench baseline"), conn -> conn
+                        .query("create temporary table bench_baseline (id uuid primary key, n int, at timestamptz) on commit drop")
+                        .execute().chain(() -> {
+                            io.smallrye.mutiny.Uni<Void> chain = io.smallrye.mutiny.Uni.createFrom().voidItem();
+                            for (int i = 0; i < 20; i++) {
+                                UUID[] ids = new UUID[500];
+                                Integer[] ns = new Integer[500];
+                                for (int r = 0; r < 500; r++) {
+                                    ids[r] = UUID.randomUUID();
+                                    ns[r] = r;
+                                }
+                                chain = chain.chain(() -> conn.preparedQuery("insert into bench_baseline select r.id, r.n, now() "
+                                        + "from unnest($1::uuid[], $2::int4[]) as r(id, n)").execute(Tuple.of(ids, ns))
+                                        .replaceWithVoid());
+                            }
+                            return chain;
+                        })
+                        .chain(() -> conn.query("select sum(hashtext(g::text)) from generate_series(1, 1000000) g").execute()))
+                .await().atMost(Duration.ofMinutes(2));
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /** Rewrites the tenant_isolation policy of every table that has it (as the owner; DDL, transactional). */
+    private static void setPolicy(String expression) {
+        PostgresEndpoint pg = Infra.shared().pg();
+        try (Connection owner = DriverManager.getConnection(pg.jdbcUrl("cadence_test"), pg.user("cadence"),
+                pg.password())) {
+            owner.setAutoCommit(false);
+            List<String> tables = new java.util.ArrayList<>();
+            try (var statement = owner.createStatement(); var rows = statement.executeQuery(
+                    "select tablename from pg_policies where schemaname = current_schema() and policyname = 'tenant_isolation'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            try (var statement = owner.createStatement()) {
+                for (String table : tables) {
+                    statement.execute("alter policy tenant_isolation on " + table + " using (" + expression
+                            + ") with check (" + expression + ")");
+                }
+            }
+            owner.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("policy change failed", e);
+        }
     }
 
     /** Set-based load: the rows the read model and line sync would have written for each client. */

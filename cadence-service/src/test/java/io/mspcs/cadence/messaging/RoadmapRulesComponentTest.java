@@ -67,7 +67,8 @@ class RoadmapRulesComponentTest {
         publishAndAwait(TestEvents.withNewId(completed));
 
         assertThat(OutboxRows.of("cadence", tenant)).extracting(OutboxRows.Row::type)
-                .containsExactly(EventTypes.CTA_OPENED);
+                .containsExactly(EventTypes.CTA_OPENED, EventTypes.MEETING_SCHEDULED);
+        OutboxRows.of("cadence", tenant).forEach(ContractAssertions::assertValid);
         OutboxRows.Row opened = OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).get(0);
         ContractAssertions.assertValid(opened);
         assertThat(opened.causationId()).isEqualTo(completed.id());
@@ -77,6 +78,38 @@ class RoadmapRulesComponentTest {
         assertThat(data.get("priority").asText()).isEqualTo("MEDIUM");
         assertThat(data.get("dueAt").asText()).isEqualTo("2026-09-24T17:00:00Z");
         assertThat(data.at("/reason/ruleId").asText()).isEqualTo("T-ASMT");
+        // "ROADMAP_REVIEW at +10 d": an unconfirmed placeholder at 10:00 on the due date, linked to the CTA.
+        OutboxRows.Row placeholder = OutboxRows.of("cadence", tenant, EventTypes.MEETING_SCHEDULED).get(0);
+        assertThat(placeholder.causationId()).isEqualTo(completed.id());
+        JsonNode meeting = placeholder.envelope().get("data");
+        assertThat(meeting.get("meetingType").asText()).isEqualTo("ROADMAP_REVIEW");
+        assertThat(meeting.get("scheduledFor").asText()).isEqualTo("2026-09-24T10:00:00Z");
+        assertThat(meeting.get("confirmed").asBoolean()).isFalse();
+        assertThat(meeting.get("source").asText()).isEqualTo("POLICY");
+        assertThat(meeting.get("ctaId").asText()).isEqualTo(data.get("ctaId").asText());
+    }
+
+    @Test
+    void holdingTheAssessmentReviewPlaceholderClosesItsCtaDoneOnceTheMeetingCounts() {
+        UUID tenant = UUID.randomUUID();
+        UUID client = UUID.randomUUID();
+        clock.set(Instant.parse("2026-09-14T16:00:00Z"));
+        publishAndAwait(TestEvents.clientRegistered(tenant, client, "Harbor Dental", "ACTIVE",
+                Instant.parse("2026-09-14T16:00:00Z")));
+        publishAndAwait(TestEvents.assessmentCompleted(tenant, client, UUID.randomUUID(), 0,
+                Instant.parse("2026-09-14T16:00:00Z")));
+        String ctaId = OutboxRows.of("cadence", tenant, EventTypes.CTA_OPENED).get(0).envelope().at("/data/ctaId").asText();
+        String placeholder = OutboxRows.of("cadence", tenant, EventTypes.MEETING_SCHEDULED).get(0).envelope()
+                .at("/data/meetingId").asText();
+
+        clock.set(Instant.parse("2026-09-24T11:00:00Z"));
+        as(tenant).contentType(ContentType.JSON).body(Map.of("heldAt", "2026-09-24T10:00:00Z",
+                        "attendeeRoles", List.of("VCIO"), "clientAttendeeCount", 1, "decisionMakerPresent", true))
+                .post("/api/v1/meetings/" + placeholder + "/held").then().statusCode(200);
+        assertThat(OutboxRows.of("cadence", tenant, EventTypes.CTA_CLOSED)).isEmpty(); // held, recap still due
+        recap(tenant, placeholder);
+
+        assertClosedDoneBy(tenant, ctaId, placeholder);
     }
 
     @Test
@@ -123,6 +156,11 @@ class RoadmapRulesComponentTest {
         String review = roadmapReview(tenant, client, "2026-09-22T15:00:00Z");
         recap(tenant, review);
 
+        assertClosedDoneBy(tenant, ctaId, review);
+    }
+
+    /** The tenant's one CtaClosed: the CTA closed DONE because {@code meetingId} counted. */
+    private static void assertClosedDoneBy(UUID tenant, String ctaId, String meetingId) {
         List<OutboxRows.Row> closed = OutboxRows.of("cadence", tenant, EventTypes.CTA_CLOSED);
         assertThat(closed).hasSize(1);
         ContractAssertions.assertValid(closed.get(0));
@@ -130,7 +168,7 @@ class RoadmapRulesComponentTest {
         assertThat(data.get("ctaId").asText()).isEqualTo(ctaId);
         assertThat(data.get("closeStatus").asText()).isEqualTo("DONE");
         assertThat(data.at("/reason/code").asText()).isEqualTo("MEETING_COUNTED");
-        assertThat(data.at("/reason/inputs/meetingId").asText()).isEqualTo(review);
+        assertThat(data.at("/reason/inputs/meetingId").asText()).isEqualTo(meetingId);
     }
 
     /** A ROADMAP_REVIEW scheduled and held at {@code heldAt} (the clock is past it); answers its id. */

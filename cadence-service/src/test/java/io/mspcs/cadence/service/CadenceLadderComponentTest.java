@@ -3,6 +3,7 @@ package io.mspcs.cadence.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mspcs.cadence.repository.SweepSql;
 import io.mspcs.cadence.support.RuleRows;
 import io.mspcs.cadence.support.TestEvents;
 import io.mspcs.contracts.EventCodec;
@@ -14,16 +15,21 @@ import io.mspcs.platformtest.EventPublisher;
 import io.mspcs.platformtest.MutableClock;
 import io.mspcs.platformtest.OutboxRows;
 import io.mspcs.platformtest.PlatformTestResource;
+import io.mspcs.rest.TenantPool;
+import io.mspcs.rest.TenantScope;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +51,8 @@ class CadenceLadderComponentTest {
     MutableClock clock;
     @Inject
     CadenceSweep sweep;
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void connect() {
@@ -325,6 +333,30 @@ class CadenceLadderComponentTest {
     private io.restassured.response.ValidatableResponse sweepAt(UUID tenant, String instant) {
         clock.set(Instant.parse(instant));
         return as(tenant).queryParam("tenantId", tenant.toString()).post("/admin/sweep").then().statusCode(200);
+    }
+
+    /**
+     * The batch's bulk void (a superseded CTA's timers, §3.2) names (tenant, subject) pairs so it is an index lookup
+     * on timer_subject_idx; it voids the named tenant's PENDING timers of the subject and nothing of another tenant.
+     */
+    @Test
+    void theSweepVoidsOnlyTheNamedTenantsPendingTimersOfASubject() {
+        UUID tenant = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID subject = UUID.randomUUID();
+        TenantScope batchScope = TenantScope.allTenants("test: the sweep's bulk void");
+        String states = TenantPool.inTransaction(pool, batchScope, conn -> conn.preparedQuery("""
+                        insert into timer (id, tenant_id, client_id, kind, subject_id, fire_at, state, created_at,
+                            updated_at, version)
+                        select gen_random_uuid(), t, t, 'CTA_DUE', $3, '2100-01-01T00:00:00Z', 'PENDING', now(), now(), 0
+                        from unnest(array[$1::uuid, $2::uuid]) t""").execute(Tuple.of(tenant, other, subject))
+                .chain(() -> conn.preparedQuery(SweepSql.VOID_TIMERS_OF).execute(Tuple.of(new UUID[]{tenant},
+                        new UUID[]{subject}, OffsetDateTime.parse("2030-01-01T00:00:00Z"))))
+                .chain(() -> conn.preparedQuery("select string_agg(state, ',' order by tenant_id = $1 desc) "
+                        + "from timer where subject_id = $2").execute(Tuple.of(tenant, subject)))
+                .map(rows -> rows.iterator().next().getString(0))).await().atMost(Duration.ofSeconds(10));
+
+        assertThat(states).isEqualTo("VOID,PENDING");
     }
 
     private void publishAndAwait(EventEnvelope event) {
