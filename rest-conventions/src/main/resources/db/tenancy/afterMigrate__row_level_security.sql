@@ -6,12 +6,14 @@
 --     named cross-tenant sweeps); without either setting a query sees zero rows;
 --   * FORCE applies it to the owner too; the owner's migration connection turns app.all_tenants on (init-sql);
 --   * the application role <service>_app gets DML on every table (but Flyway's history) and sequence, nothing else.
--- Idempotent: tables that already have RLS and the policy are left alone (no lock taken).
+-- Idempotent: tables that already have RLS and the current policy are left alone (no lock taken).
 do $$
 declare
     tenant_table record;
-    admitted constant text := 'tenant_id = nullif(current_setting(''app.tenant_id'', true), '''')::uuid'
-        || ' or current_setting(''app.all_tenants'', true) = ''on''';
+    -- Each setting in a scalar sub-select: read once per statement (an init plan) instead of once per row, and the
+    -- planner estimates the tenant clause like a parameter instead of guessing a tiny selectivity for the OR.
+    admitted constant text := 'tenant_id = (select nullif(current_setting(''app.tenant_id'', true), '''')::uuid)'
+        || ' or (select current_setting(''app.all_tenants'', true) = ''on'')';
 begin
     for tenant_table in
         select c.relname, c.relrowsecurity, c.relforcerowsecurity
@@ -32,6 +34,12 @@ begin
                        where schemaname = current_schema() and tablename = tenant_table.relname
                          and policyname = 'tenant_isolation') then
             execute format('create policy tenant_isolation on %I using (%s) with check (%s)',
+                           tenant_table.relname, admitted, admitted);
+        elsif exists (select from pg_policies
+                      where schemaname = current_schema() and tablename = tenant_table.relname
+                        and policyname = 'tenant_isolation' and qual not like '%SELECT%') then
+            -- a policy of the first, per-row shape
+            execute format('alter policy tenant_isolation on %I using (%s) with check (%s)',
                            tenant_table.relname, admitted, admitted);
         end if;
     end loop;
