@@ -79,9 +79,9 @@ public class IdempotentConsumer {
                     tries.incrementAndGet();
                     return TenantTransactions.inTransaction(TenantScope.tenant(event.tenantId()),
                             () -> processed.markProcessed(event.id(), consumer)
-                            .chain(isNew -> isNew
-                                    ? handlers.handle(event).replaceWith("processed")
-                                    : Uni.createFrom().item("duplicate")));
+                                    .chain(isNew -> isNew
+                                            ? handlers.handle(event).replaceWith("processed")
+                                            : Uni.createFrom().item("duplicate")));
                 })
                 .onFailure(failure -> !isPoison(failure)).retry()
                 .withBackOff(retry.initialBackoff(), retry.maxBackoff()).withJitter(0.2)

@@ -58,8 +58,8 @@ public final class TenantTransactions {
             }
             context.putLocal(APPLIED_KEY, new Applied(transaction, scope));
             return session.createNativeQuery(SET_SCOPE)
-                    .setParameter(1, scope.tenant().map(Object::toString).orElse(""))
-                    .setParameter(2, scope.tenant().isPresent() ? "off" : "on")
+                    .setParameter(1, scope.tenantIdSetting())
+                    .setParameter(2, scope.allTenantsSetting())
                     .getSingleResult()
                     .replaceWithVoid();
         });

@@ -21,8 +21,7 @@ public final class TenantPool {
 
     public static <T> Uni<T> inTransaction(Pool pool, TenantScope scope, Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(connection -> connection.preparedQuery(SET_SCOPE)
-                .execute(Tuple.of(scope.tenant().map(Object::toString).orElse(""),
-                        scope.tenant().isPresent() ? "off" : "on"))
+                .execute(Tuple.of(scope.tenantIdSetting(), scope.allTenantsSetting()))
                 .chain(() -> work.apply(connection)));
     }
 }

@@ -47,6 +47,16 @@ public sealed interface TenantScope {
         return this instanceof OneTenant one ? Optional.of(one.tenantId()) : Optional.empty();
     }
 
+    /** The value of {@code app.tenant_id} for this scope (empty text: no tenant). */
+    default String tenantIdSetting() {
+        return tenant().map(UUID::toString).orElse("");
+    }
+
+    /** The value of {@code app.all_tenants} for this scope, which the policy admits every row under. */
+    default String allTenantsSetting() {
+        return tenant().isPresent() ? "off" : "on";
+    }
+
     /**
      * Makes this the scope of the unit of work running on the current duplicated context. A root (event-loop)
      * context is shared by every request on its thread, so putting a scope there would leak it: refused.

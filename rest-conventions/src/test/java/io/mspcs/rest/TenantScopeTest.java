@@ -26,6 +26,16 @@ class TenantScopeTest {
     }
 
     @Test
+    void aScopeBecomesTheTwoSettingsThePolicyReads() {
+        UUID tenant = UUID.randomUUID();
+
+        assertThat(TenantScope.tenant(tenant).tenantIdSetting()).isEqualTo(tenant.toString());
+        assertThat(TenantScope.tenant(tenant).allTenantsSetting()).isEqualTo("off");
+        assertThat(TenantScope.allTenants("nightly sweep").tenantIdSetting()).isEmpty();
+        assertThat(TenantScope.allTenants("nightly sweep").allTenantsSetting()).isEqualTo("on");
+    }
+
+    @Test
     void outsideAUnitOfWorkThereIsNoScopeAndNoneCanBeEntered() {
         assertThat(TenantScope.current()).isEmpty();
         assertThatThrownBy(() -> TenantScope.tenant(UUID.randomUUID()).enter())
